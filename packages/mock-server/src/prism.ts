@@ -1,0 +1,64 @@
+// The Prism engine, used in-process: routing, request validation (parameters, bodies and
+// security) and example selection come from Prism; the HTTP layer around it is ours, so
+// errors can take the Wawp (WordPress) shape and no per-request logging slows it down.
+import { createRequire } from 'node:module';
+import type { IPrismOutput } from '@stoplight/prism-core';
+import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpOperation } from '@stoplight/types';
+
+const require = createRequire(import.meta.url);
+// Prism ships CommonJS only; loading it with require keeps the ESM and CJS builds identical.
+const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
+
+export type PrismResult =
+  | { ok: true; value: IPrismOutput<IHttpResponse> }
+  | { ok: false; error: Error & { status?: number; detail?: string } };
+
+export interface MockEngine {
+  operations: IHttpOperation[];
+  request(input: IHttpRequest, mock: Partial<IHttpConfig['mock']>): Promise<PrismResult>;
+}
+
+/** Path of the bundled OpenAPI document that ships with @wawp/spec. */
+export function bundledSpecPath(): string {
+  return require.resolve('@wawp/spec/openapi.json');
+}
+
+export interface EngineOptions {
+  /** A path to an OpenAPI document, or the parsed document; defaults to the bundled Wawp spec. */
+  spec?: string | object;
+  /** Generate data from the schemas instead of serving the documented examples. */
+  dynamic?: boolean;
+  /** Seed for dynamic data, so the same request gives the same answer. */
+  seed?: string | number;
+}
+
+export async function createMockEngine(options: EngineOptions = {}): Promise<MockEngine> {
+  const spec = options.spec ?? bundledSpecPath();
+  const operations = await prismHttp.getHttpOperationsFromSpec(spec as string);
+  if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
+  const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
+  const baseConfig: IHttpConfig = {
+    checkSecurity: true,
+    validateRequest: true,
+    // Responses come from the spec's own examples, which the spec's tests validate already.
+    validateResponse: false,
+    errors: false,
+    upstreamProxy: undefined,
+    isProxy: false,
+    mock: {
+      dynamic: options.dynamic ?? false,
+      ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
+    },
+  };
+  const prism = prismHttp.createInstance(baseConfig, { logger });
+  return {
+    operations,
+    async request(input, mock) {
+      const config = { ...baseConfig, mock: { ...baseConfig.mock, ...mock } } as IHttpConfig;
+      const result = await prism.request(input, operations, config)();
+      return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
+    },
+  };
+}

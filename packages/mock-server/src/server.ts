@@ -1,0 +1,226 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
+import type { HttpMethod } from '@stoplight/types';
+import { createMockEngine, type EngineOptions, type MockEngine } from './prism.js';
+import { errorForInvalidRequest, errorForPrismFailure, wordpressError } from './wordpress-errors.js';
+
+export interface MockServerOptions extends EngineOptions {
+  /** Port to listen on; 0 picks a free one. Default 4010. */
+  port?: number;
+  /** Interface to bind. Default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Largest request body accepted, in bytes. Default 10 MiB. */
+  maxBodyBytes?: number;
+}
+
+export interface MockServer {
+  /** Base URL of the mock API, e.g. `http://127.0.0.1:4010`. */
+  url: string;
+  port: number;
+  host: string;
+  /** Number of operations served. */
+  operationCount: number;
+  /** Stops accepting connections, ends open ones and resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+/** Paths under this prefix belong to the mock itself, never to the API. */
+export const CONTROL_PREFIX = '/__wawp';
+/** The production base path; requests that keep it are served as if it were absent. */
+const PRODUCTION_BASE_PATH = '/wp-json/awp/v1';
+const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const engine = await createMockEngine(options);
+  const host = options.host ?? '127.0.0.1';
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const server = createServer((req, res) => {
+    handle(engine, req, res, maxBodyBytes).catch((error: unknown) => {
+      // Last line of defence: a bug in the mock answers 500 instead of killing the process.
+      const detail = error instanceof Error ? error.message : String(error);
+      sendJson(res, 500, wordpressError(500, 'internal_server_error', `The mock server failed: ${detail}`));
+    });
+  });
+  // Requests with a body that never finishes must not hold the server open forever.
+  server.requestTimeout = 30_000;
+  server.headersTimeout = 10_000;
+  await listen(server, options.port ?? 4010, host);
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    operationCount: engine.operations.length,
+    close: () => closeServer(server),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => reject(error);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!server.listening) return resolve();
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeAllConnections();
+  });
+}
+
+async function handle(engine: MockEngine, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number) {
+  setCorsHeaders(req, res);
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS' }).end();
+    return;
+  }
+  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  let path = url.pathname;
+  if (path === PRODUCTION_BASE_PATH || path.startsWith(`${PRODUCTION_BASE_PATH}/`)) {
+    path = path.slice(PRODUCTION_BASE_PATH.length) || '/';
+  }
+  if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+    return handleControl(engine, path.slice(CONTROL_PREFIX.length), req, res);
+  }
+
+  const raw = await readBody(req, maxBodyBytes);
+  if (raw === 'too-large') {
+    return sendJson(
+      res,
+      413,
+      wordpressError(413, 'rest_request_too_large', `The request body exceeds ${maxBodyBytes} bytes.`),
+    );
+  }
+  let body: unknown;
+  if (raw.length > 0) {
+    const type = req.headers['content-type'] ?? '';
+    if (/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+      try {
+        body = JSON.parse(raw.toString('utf8'));
+      } catch {
+        return sendJson(res, 400, wordpressError(400, 'rest_invalid_json', 'Invalid JSON body passed.'));
+      }
+    } else {
+      body = raw.toString('utf8');
+    }
+  }
+
+  const query = queryToNameValues(url.searchParams);
+  const input: IHttpRequest = {
+    method: (req.method ?? 'GET').toLowerCase() as HttpMethod,
+    url: { path, query },
+    headers: flattenHeaders(req),
+    ...(body !== undefined ? { body } : {}),
+  };
+  const result = await engine.request(input, preferences(req.headers.prefer));
+  if (!result.ok) {
+    const error = errorForPrismFailure(result.error);
+    return sendJson(res, error.data.status, error);
+  }
+  const { output, validations } = result.value;
+  const invalid = errorForInvalidRequest(validations.input, query);
+  if (invalid) return sendJson(res, invalid.data.status, invalid);
+
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(output.headers ?? {})) headers[name.toLowerCase()] = String(value);
+  const type = headers['content-type'] ?? 'application/json';
+  if (output.body === undefined || output.body === null) {
+    res.writeHead(output.statusCode, headers).end();
+  } else if (typeof output.body === 'string' && !/json/i.test(type)) {
+    res.writeHead(output.statusCode, { ...headers, 'content-type': type }).end(output.body);
+  } else {
+    res.writeHead(output.statusCode, { ...headers, 'content-type': type }).end(JSON.stringify(output.body));
+  }
+}
+
+function handleControl(engine: MockEngine, path: string, req: IncomingMessage, res: ServerResponse) {
+  if (path === '/health' && req.method === 'GET') {
+    return sendJson(res, 200, { status: 'ok', operations: engine.operations.length });
+  }
+  return sendJson(
+    res,
+    404,
+    wordpressError(404, 'rest_no_route', `No mock control endpoint at ${CONTROL_PREFIX}${path}.`),
+  );
+}
+
+/**
+ * Reads the `Prefer` header, Prism's convention for choosing a response:
+ * `Prefer: code=429`, `Prefer: example=invalidInstance`, `Prefer: dynamic=true`.
+ */
+export function preferences(header: string | string[] | undefined): Partial<IHttpConfig['mock']> {
+  const out: { code?: number; exampleKey?: string; dynamic?: boolean } = {};
+  const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  for (const part of text.split(/[,;]/)) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    if (!key || value === undefined) continue;
+    if (key === 'code' && /^[1-5][0-9]{2}$/.test(value)) out.code = Number(value);
+    else if (key === 'example') out.exampleKey = value;
+    else if (key === 'dynamic') out.dynamic = value === 'true';
+  }
+  return out;
+}
+
+function queryToNameValues(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    out[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return out;
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on('data', (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > limit) {
+        done = true;
+        req.resume();
+        resolve('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (!done) resolve(Buffer.concat(chunks));
+    });
+    req.on('error', reject);
+  });
+}
+
+function setCorsHeaders(req: IncomingMessage, res: ServerResponse) {
+  // The mock is a local test double: let browser apps and the docs' "try it" call it.
+  res.setHeader('access-control-allow-origin', req.headers.origin ?? '*');
+  res.setHeader('access-control-allow-headers', req.headers['access-control-request-headers'] ?? '*');
+  res.setHeader('access-control-expose-headers', '*');
+  res.setHeader('vary', 'origin');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown) {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}

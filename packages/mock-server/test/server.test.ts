@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type MockServer, preferences, startMockServer } from '../src/index.js';
+
+const CREDS = 'instance_id=123456789&access_token=123456789';
+const open: MockServer[] = [];
+async function start(options: Parameters<typeof startMockServer>[0] = {}) {
+  const server = await startMockServer({ port: 0, ...options });
+  open.push(server);
+  return server;
+}
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
+describe('startMockServer', () => {
+  it('listens on a free port with port 0 and reports its URL', async () => {
+    const mock = await start();
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.port).toBeGreaterThan(0);
+    expect(mock.operationCount).toBeGreaterThanOrEqual(8);
+    const res = await fetch(`${mock.url}/__wawp/health`);
+    expect(await res.json()).toEqual({ status: 'ok', operations: mock.operationCount });
+  });
+
+  it('runs two instances side by side', async () => {
+    const [a, b] = await Promise.all([start(), start()]);
+    expect(a.port).not.toBe(b.port);
+    const answers = await Promise.all([a, b].map((m) => fetch(`${m.url}/session/info?${CREDS}`).then((r) => r.status)));
+    expect(answers).toEqual([200, 200]);
+  });
+
+  it('frees the port on close', async () => {
+    const mock = await start();
+    await mock.close();
+    await expect(fetch(`${mock.url}/session/info?${CREDS}`)).rejects.toThrow();
+    const again = await start({ port: mock.port });
+    expect(again.port).toBe(mock.port);
+  });
+
+  it('fails clearly when the port is taken', async () => {
+    const mock = await start();
+    await expect(startMockServer({ port: mock.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
+
+describe('answers', () => {
+  it('serves the documented example of GET /session/info', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/info?${CREDS}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.json()).toMatchObject({ name: 'wawp-84729105', status: 'WORKING' });
+  });
+
+  it('also serves paths under the production base path', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/wp-json/awp/v1/session/info?${CREDS}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 401 in the WordPress shape when credentials are missing', async () => {
+    const mock = await start();
+    const noToken = await fetch(`${mock.url}/session/info?instance_id=1`);
+    expect(noToken.status).toBe(401);
+    expect(await noToken.json()).toEqual({
+      code: 'invalid_access_token',
+      message: expect.any(String),
+      data: { status: 401 },
+    });
+    const noInstance = await fetch(`${mock.url}/session/info?access_token=1`);
+    expect((await noInstance.json()).code).toBe('invalid_instance');
+  });
+
+  it('answers 400 naming a missing parameter', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/createSession?access_token=1`, { method: 'POST' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      code: 'rest_missing_callback_param',
+      message: 'Missing parameter(s): name',
+      data: { status: 400, params: ['name'] },
+    });
+  });
+
+  it('answers 404 rest_no_route for unknown paths and methods', async () => {
+    const mock = await start();
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['PUT', '/session/info'],
+    ]) {
+      const res = await fetch(`${mock.url}${path}?${CREDS}`, { method });
+      expect(res.status).toBe(404);
+      expect((await res.json()).code).toBe('rest_no_route');
+    }
+  });
+
+  it('answers 400 rest_invalid_json for a broken JSON body', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/start?${CREDS}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"oops":',
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).code).toBe('rest_invalid_json');
+  });
+
+  it('returns the documented error response a caller asks for with Prefer', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/info?${CREDS}`, { headers: { prefer: 'code=429' } });
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ code: 'quota_reached', data: { status: 429 } });
+    const instance = await fetch(`${mock.url}/session/info?${CREDS}`, {
+      headers: { prefer: 'code=401, example=invalidInstance' },
+    });
+    expect(await instance.json()).toMatchObject({ code: 'invalid_instance' });
+  });
+});
+
+describe('preferences', () => {
+  it('parses code, example and dynamic, and ignores junk', () => {
+    expect(preferences('code=404, example=noRoute, dynamic=true')).toEqual({
+      code: 404,
+      exampleKey: 'noRoute',
+      dynamic: true,
+    });
+    expect(preferences('code=abc, nonsense')).toEqual({});
+    expect(preferences(undefined)).toEqual({});
+  });
+});

@@ -1,0 +1,2 @@
+export { webhookEventNames } from './generated/events.js';
+export type * from './generated/types.js';

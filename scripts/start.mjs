@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm start`: the local sandbox. Runs after `turbo run build docs` has built everything,
+// then serves the mock API and the reference docs until Ctrl-C.
+// Ports: WAWP_MOCK_PORT (default 4010) and WAWP_DOCS_PORT (default 8080).
+import { startMockServer } from '@wawp/mock-server';
+import { serveDocs } from '../docs/scripts/serve.mjs';
+
+const mockPort = Number(process.env.WAWP_MOCK_PORT ?? 4010);
+const docsPort = Number(process.env.WAWP_DOCS_PORT ?? 8080);
+
+console.log('sandbox: starting the mock API and the docs server…');
+const mock = await startMockServer({ port: mockPort });
+const docs = await serveDocs({ port: docsPort });
+
+console.log(`
+  Mock API   ${mock.url}   (${mock.operationCount} operations, requests validated like the real API)
+  Docs       ${docs.url}
+
+  Try:  curl '${mock.url}/session/info?instance_id=123456789&access_token=123456789'
+
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+async function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\nsandbox: ${signal} received, stopping…`);
+  await Promise.allSettled([mock.close(), docs.close()]);
+  console.log('sandbox: stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));

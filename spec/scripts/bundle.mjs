@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// Bundles the multi-file sources into spec/dist/{openapi,asyncapi}.{json,yaml}.
+// Steps: resolve $refs with Redocly, stamp info.version from package.json, turn
+// x-wawp-unverified notes into visible description text, and write JSON + YAML.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundle, loadConfig } from '@redocly/openapi-core';
+import { stringify } from 'yaml';
+
+const specDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const distDir = join(specDir, 'dist');
+const pkg = JSON.parse(await readFile(join(specDir, 'package.json'), 'utf8'));
+
+const started = performance.now();
+const config = await loadConfig({ configPath: join(specDir, 'redocly.yaml') });
+
+async function bundleOne(root) {
+  const { bundle: result, problems } = await bundle({ ref: join(specDir, root), config, dereference: false });
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) {
+    for (const p of errors) console.error(`  ${p.message} (${p.location?.[0]?.pointer ?? ''})`);
+    throw new Error(`bundling ${root} failed with ${errors.length} error(s)`);
+  }
+  return result.parsed;
+}
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** Appends the unverified note to the description so readers of the docs see it. */
+export function surfaceConfidenceNotes(openapi) {
+  for (const pathItem of Object.values(openapi.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      if (!op?.['x-wawp-confidence']) continue;
+      const note = op['x-wawp-unverified']?.trim() ?? 'Details of this operation are not confirmed by the vendor.';
+      op.description = `${op.description.trimEnd()}\n\n> **Confidence: ${op['x-wawp-confidence']}.** ${note}\n`;
+    }
+  }
+}
+
+async function write(name, doc) {
+  await writeFile(join(distDir, `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+  await writeFile(join(distDir, `${name}.yaml`), stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+}
+
+await mkdir(distDir, { recursive: true });
+
+const openapi = await bundleOne('openapi/openapi.yaml');
+openapi.info.version = pkg.version;
+surfaceConfidenceNotes(openapi);
+
+const asyncapi = await bundleOne('asyncapi/asyncapi.yaml');
+asyncapi.info.version = pkg.version;
+
+await write('openapi', openapi);
+await write('asyncapi', asyncapi);
+
+const ops = Object.values(openapi.paths).reduce((n, item) => n + HTTP_METHODS.filter((m) => item[m]).length, 0);
+console.log(
+  `bundled openapi (${ops} operations) and asyncapi (${Object.keys(asyncapi.operations ?? {}).length} operations) ` +
+    `to ${distDir} in ${Math.round(performance.now() - started)} ms`,
+);
