@@ -2,7 +2,7 @@
 // Bundles the multi-file sources into spec/dist/{openapi,asyncapi}.{json,yaml}.
 // Steps: resolve $refs with Redocly, stamp info.version from package.json, turn
 // x-wawp-unverified notes into visible description text, and write JSON + YAML.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, loadConfig } from '@redocly/openapi-core';
@@ -39,9 +39,16 @@ export function surfaceConfidenceNotes(openapi) {
   }
 }
 
+// Write-then-rename, so a reader (another package's generator or a running mock) never sees half a file.
+async function writeAtomically(path, text) {
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, path);
+}
+
 async function write(name, doc) {
-  await writeFile(join(distDir, `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
-  await writeFile(join(distDir, `${name}.yaml`), stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
+  await writeAtomically(join(distDir, `${name}.json`), `${JSON.stringify(doc, null, 2)}\n`);
+  await writeAtomically(join(distDir, `${name}.yaml`), stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 }));
 }
 
 await mkdir(distDir, { recursive: true });
