@@ -100,14 +100,11 @@ export function collectExamples(doc) {
     for (const section of ['paths', 'webhooks']) {
       for (const [path, item] of Object.entries(doc[section] ?? {})) {
         const itemWhere = join(`#/${section}`, path);
-        const { node: pathItem } = resolve(doc, item, itemWhere);
+        const { node: pathItem, pointer: itemPointer } = resolve(doc, item, itemWhere);
+        // Path-level parameters live at the path item, not under each operation.
+        fromOperation({ parameters: pathItem?.parameters }, itemPointer);
         for (const method of HTTP_METHODS) {
-          if (!pathItem?.[method]) continue;
-          const op = {
-            ...pathItem[method],
-            parameters: [...(pathItem.parameters ?? []), ...(pathItem[method].parameters ?? [])],
-          };
-          fromOperation(op, join(itemWhere, method));
+          if (pathItem?.[method]) fromOperation(pathItem[method], join(itemPointer, method));
         }
       }
     }

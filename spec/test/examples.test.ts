@@ -40,6 +40,12 @@ describe('examples in the OpenAPI document', () => {
       expect.stringMatching(/createSession\/post\/parameters\/0\/example: \/ must NOT have fewer than 1 characters/),
     ]);
   });
+
+  it('reports a wrong example of a path-level parameter at the path item', () => {
+    const broken = clone(openapi);
+    broken.paths['/session/info'].parameters = [{ name: 'x', in: 'query', schema: { type: 'integer' }, example: 'no' }];
+    expect(findExampleProblems(broken)).toEqual(['#/paths/~1session~1info/parameters/0/example: / must be integer']);
+  });
 });
 
 describe('examples in the AsyncAPI document', () => {
