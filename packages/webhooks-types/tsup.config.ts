@@ -1,12 +1,24 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    verify: 'src/verify.ts',
+    parse: 'src/parse-entry.ts',
+    router: 'src/router-entry.ts',
+    node: 'src/node.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
   platform: 'neutral',
+  // Shared chunks in both formats, so `WebhookParseError` is one class whichever entry you load.
+  splitting: true,
   treeshake: true,
+  // Only the Node entry imports these; they stay imports, never bundled.
+  external: [/^node:/],
+  // Keep the `node:` prefix (tsup strips it by default); Deno and Bun need it too.
+  removeNodeProtocol: false,
 });

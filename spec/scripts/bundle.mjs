@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
+import { addWebhooksSection } from './openapi-webhooks.mjs';
 
 const specDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(specDir, 'dist');
@@ -59,12 +60,16 @@ surfaceConfidenceNotes(openapi);
 
 const asyncapi = await bundleOne('asyncapi/asyncapi.yaml');
 asyncapi.info.version = pkg.version;
+// The webhook events are written once, in AsyncAPI; the OpenAPI `webhooks` section is derived.
+const webhookCount = addWebhooksSection(openapi, asyncapi, {
+  restSchemaDir: join(specDir, 'openapi/components/schemas'),
+});
 
 await write('openapi', openapi);
 await write('asyncapi', asyncapi);
 
 const ops = Object.values(openapi.paths).reduce((n, item) => n + HTTP_METHODS.filter((m) => item[m]).length, 0);
 console.log(
-  `bundled openapi (${ops} operations) and asyncapi (${Object.keys(asyncapi.operations ?? {}).length} operations) ` +
+  `bundled openapi (${ops} operations, ${webhookCount} webhooks) and asyncapi (${Object.keys(asyncapi.operations ?? {}).length} operations) ` +
     `to ${distDir} in ${Math.round(performance.now() - started)} ms`,
 );

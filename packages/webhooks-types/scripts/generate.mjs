@@ -1,11 +1,18 @@
 #!/usr/bin/env node
 // Generates src/generated/ from the bundled AsyncAPI document of @wawp/spec:
-//   types.ts   one interface per schema (json-schema-to-typescript), the event-name ->
-//              payload map, one envelope type per event and the WawpWebhookEvent union
-//   events.ts  the list of event names, the only runtime value
-// Both are build artefacts: git-ignored, cached by turbo, never edited by hand.
+//   types.ts          one type per schema (json-schema-to-typescript), the event-name -> payload
+//                     map, one envelope type per event, the WawpWebhookEvent union and
+//                     UnknownWebhookEvent
+//   events.ts         the list of event names
+//   validators.js     ajv validators compiled here, at build time, to standalone code, so
+//   validators.d.ts   parsing never needs `new Function` or eval at run time
+//   examples.ts       every message example as a `satisfies <EventType>` literal; only the
+//                     tests import it, so `tsc` proves each example fits its generated type
+// All are build artefacts: git-ignored, cached by turbo, never edited by hand.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
 
 const require = createRequire(import.meta.url);
@@ -34,7 +41,14 @@ function eventsFromMessages() {
     const event = own.properties.event.const;
     if (event !== message.name)
       throw new Error(`message ${key}: event const ${event} differs from name ${message.name}`);
-    events.push({ event, envelope: refName(envelope.$ref), payload: refName(own.properties.payload.$ref) });
+    if (!message.examples?.length) throw new Error(`message ${key}: every event needs at least one example`);
+    events.push({
+      event,
+      key,
+      envelope: refName(envelope.$ref),
+      payload: refName(own.properties.payload.$ref),
+      examples: message.examples,
+    });
   }
   return events.sort((a, b) => a.event.localeCompare(b.event));
 }
@@ -46,18 +60,59 @@ const eventTypeName = (event) =>
     .map((w) => w[0].toUpperCase() + w.slice(1))
     .join('')}Event`;
 
-// One root that references every component schema, so each becomes a named interface.
+/**
+ * The types are closed even where validation is open: an object that lists its properties
+ * loses `additionalProperties: true`, so a misspelt field is a compile error, while the
+ * validators still accept fields the engine adds later. Free-form objects (no `properties`,
+ * such as `_data`) keep their index signature.
+ */
+function closeForTypes(node) {
+  if (Array.isArray(node)) return node.map(closeForTypes);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'examples') continue;
+    if (key === 'additionalProperties' && value === true && node.properties) continue;
+    out[key] = closeForTypes(value);
+  }
+  return out;
+}
+
+const SHAPE_KEYWORDS = ['type', '$ref', 'allOf', 'anyOf', 'oneOf', 'not', 'enum', 'const', 'properties', 'items'];
+/**
+ * A schema that says nothing about its shape (`_data`, `data`: any JSON value) is `unknown` in
+ * TypeScript; left alone, json-schema-to-typescript would make it an object and reject `null`.
+ * Walks schema positions only, so a property that happens to be named `type` is not mistaken.
+ */
+function anyAsUnknown(schema) {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  if (!SHAPE_KEYWORDS.some((k) => k in schema)) return { ...schema, tsType: 'unknown' };
+  const out = { ...schema };
+  for (const key of ['properties', 'definitions', '$defs']) {
+    if (schema[key]) out[key] = Object.fromEntries(Object.entries(schema[key]).map(([k, v]) => [k, anyAsUnknown(v)]));
+  }
+  for (const key of ['allOf', 'anyOf', 'oneOf']) if (schema[key]) out[key] = schema[key].map(anyAsUnknown);
+  for (const key of ['items', 'additionalProperties', 'not']) {
+    if (schema[key] && typeof schema[key] === 'object') out[key] = anyAsUnknown(schema[key]);
+  }
+  return out;
+}
+
+// One root that references every component schema, so each becomes a named type.
 const root = {
   title: 'WebhookSchemas',
   type: 'object',
   additionalProperties: false,
   properties: Object.fromEntries(Object.keys(schemas).map((name) => [name, { $ref: `#/definitions/${name}` }])),
-  definitions: JSON.parse(JSON.stringify(schemas).replaceAll('"#/components/schemas/', '"#/definitions/')),
+  definitions: anyAsUnknown({
+    definitions: closeForTypes(
+      JSON.parse(JSON.stringify(schemas).replaceAll('"#/components/schemas/', '"#/definitions/')),
+    ),
+    type: 'object',
+  }).definitions,
 };
 const schemaTypes = await compile(root, 'WebhookSchemas', {
   bannerComment: '',
-  // Unknown fields are accepted at run time (the engine adds fields over time) but are not
-  // part of the types, so a typo in a field name is a compile error.
   additionalProperties: false,
   declareExternallyReferenced: true,
   unreachableDefinitions: true,
@@ -67,7 +122,7 @@ const schemaTypes = await compile(root, 'WebhookSchemas', {
 
 const events = eventsFromMessages();
 const envelopeType = typeNameOf(events[0].envelope);
-const lines = [
+const typesTs = [
   HEADER,
   schemaTypes.replace(/export interface WebhookSchemas \{[\s\S]*?\n\}\n/, ''),
   '',
@@ -92,9 +147,115 @@ const lines = [
   '/** Any known delivery, discriminated by `event`. */',
   `export type WawpWebhookEvent = ${events.map(({ event }) => eventTypeName(event)).join(' | ')};`,
   '',
+  '/**',
+  ' * A delivery whose event name this version does not know (a newer engine event, say). Only',
+  ' * the envelope was checked; `payload` is whatever object arrived. Narrow a parsed event with',
+  ' * `isKnownWebhookEvent()` before switching on `event`.',
+  ' */',
+  `export type UnknownWebhookEvent = Omit<${envelopeType}, 'payload'> & { payload: Record<string, unknown> };`,
+  '',
 ];
+
+// --- validators, compiled now to plain functions -------------------------------------------
+const ENVELOPE_ID = 'urn:wawp:webhooks:envelope';
+const DEFS_ID = 'urn:wawp:webhooks:schemas';
+const ANNOTATIONS = new Set(['title', 'description', 'examples', 'deprecated', 'default', '$comment']);
+const SCHEMA_MAPS = new Set(['properties', '$defs', 'definitions', 'patternProperties']);
+const SCHEMA_LISTS = new Set(['allOf', 'anyOf', 'oneOf', 'prefixItems']);
+/** Drops annotation keywords (they would be embedded in the code) without touching property names. */
+function stripAnnotations(schema) {
+  if (!schema || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const out = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (ANNOTATIONS.has(key)) continue;
+    if (SCHEMA_MAPS.has(key)) {
+      out[key] = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripAnnotations(v)]));
+    } else if (SCHEMA_LISTS.has(key)) out[key] = value.map(stripAnnotations);
+    else if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'const' && key !== 'enum') {
+      out[key] = stripAnnotations(value);
+    } else out[key] = value;
+  }
+  return out;
+}
+const toDefs = (node) =>
+  stripAnnotations(JSON.parse(JSON.stringify(node).replaceAll('"#/components/schemas/', `"${DEFS_ID}#/$defs/`)));
+const ajv = new Ajv2020({
+  strict: false,
+  allErrors: false,
+  // Shared schemas (Message, the envelope...) become one function each instead of a copy per event.
+  inlineRefs: false,
+  messages: false,
+  code: { source: true, esm: true, lines: false },
+  // Schema keywords the validators do not need; they only make the code bigger.
+  keywords: [],
+});
+ajv.addSchema(toDefs({ $id: DEFS_ID, $defs: schemas }));
+ajv.addSchema({ $id: ENVELOPE_ID, $ref: `${DEFS_ID}#/$defs/${events[0].envelope}` });
+const exportNames = { validateEnvelope: ENVELOPE_ID };
+const validatorOf = new Map();
+for (const { event, key } of events) {
+  const id = `urn:wawp:webhooks:event:${event}`;
+  ajv.addSchema({ $id: id, ...toDefs(asyncapi.channels.webhook.messages[key].payload) });
+  const exportName = `validate${eventTypeName(event)}`;
+  exportNames[exportName] = id;
+  validatorOf.set(event, exportName);
+}
+let validatorsJs = standaloneCode(ajv, exportNames);
+if (/\brequire\(|\bimport\b|new Function|\beval\(/.test(validatorsJs)) {
+  throw new Error('standalone validators must not import runtime helpers or build code at run time');
+}
+validatorsJs += `\nexport const eventValidators = new Map([${[...validatorOf]
+  .map(([e, fn]) => `[${JSON.stringify(e)}, ${fn}]`)
+  .join(', ')}]);\n`;
+// ajv's output is machine code already; minifying it here cuts the shipped size by a third
+// while the hand-written runtime in dist/ stays readable. esbuild comes with tsup.
+const { transform } = createRequire(require.resolve('tsup'))('esbuild');
+validatorsJs = (await transform(validatorsJs, { minify: true, format: 'esm', target: 'es2022' })).code;
+validatorsJs = `${HEADER}// ajv standalone code, minified; see scripts/generate.mjs.\n${validatorsJs}`;
+const validatorsDts = [
+  HEADER,
+  "/** One problem found by a compiled validator (a subset of ajv's ErrorObject). */",
+  'export interface ValidationProblem {',
+  '  instancePath: string;',
+  '  schemaPath: string;',
+  '  keyword: string;',
+  '  params: Record<string, unknown>;',
+  '  message?: string;',
+  '}',
+  '/** A compiled validator: returns true when `data` fits, otherwise sets `errors`. */',
+  'export interface CompiledValidator {',
+  '  (data: unknown): boolean;',
+  '  errors?: ValidationProblem[] | null;',
+  '}',
+  '/** Checks only the envelope (used for event names this version does not know). */',
+  'export declare const validateEnvelope: CompiledValidator;',
+  ...[...validatorOf.values()].map((fn) => `export declare const ${fn}: CompiledValidator;`),
+  '/** The validator of each known event, by event name. */',
+  'export declare const eventValidators: ReadonlyMap<string, CompiledValidator>;',
+  '',
+].join('\n');
+
+// --- examples, as literals the type checker must accept --------------------------------------
+const examplesTs = [
+  HEADER,
+  '// Every AsyncAPI message example; `satisfies` makes tsc check each against its event type.',
+  '// Only the tests import this file.',
+  `import type { ${events.map(({ event }) => eventTypeName(event)).join(', ')} } from './types.js';`,
+  '',
+  'export const webhookExamples = [',
+  ...events.flatMap(({ event, examples }) =>
+    examples.map(
+      (ex, i) =>
+        `  { event: ${JSON.stringify(event)}, name: ${JSON.stringify(ex.name ?? `example${i + 1}`)}, ` +
+        `value: ${JSON.stringify(ex.payload)} satisfies ${eventTypeName(event)} },`,
+    ),
+  ),
+  '] as const;',
+  '',
+];
+
 await mkdir(outDir, { recursive: true });
-await writeFile(new URL('types.ts', outDir), lines.join('\n'));
+await writeFile(new URL('types.ts', outDir), typesTs.join('\n'));
 await writeFile(
   new URL('events.ts', outDir),
   `${HEADER}\nimport type { WebhookEventName } from './types.js';\n\n` +
@@ -102,6 +263,11 @@ await writeFile(
       events.map((e) => e.event),
     )} as const satisfies readonly WebhookEventName[];\n`,
 );
+await writeFile(new URL('validators.js', outDir), validatorsJs);
+await writeFile(new URL('validators.d.ts', outDir), validatorsDts);
+await writeFile(new URL('examples.ts', outDir), examplesTs.join('\n'));
 console.log(
-  `generated types for ${events.length} events and ${Object.keys(schemas).length} schemas in ${Math.round(performance.now() - started)} ms`,
+  `generated types and build-time validators for ${events.length} events ` +
+    `(${Object.keys(schemas).length} schemas, ${events.reduce((n, e) => n + e.examples.length, 0)} examples, ` +
+    `${Math.round(validatorsJs.length / 1024)} kB of validator code) in ${Math.round(performance.now() - started)} ms`,
 );

@@ -47,3 +47,19 @@ describe('generated webhook types', () => {
     expect([wrongStatus, typo]).toHaveLength(2);
   });
 });
+
+describe('the event catalogue in the types', () => {
+  it('has a payload type for every event name listed at run time, and nothing else', () => {
+    expectTypeOf<(typeof webhookEventNames)[number]>().toEqualTypeOf<keyof WebhookPayloadMap>();
+    expect(webhookEventNames).toHaveLength(24);
+  });
+
+  it('types the vendor variants as unions and keeps required identifiers required', () => {
+    type Presence = WebhookPayloadMap['presence.update'];
+    const engine: Presence = { id: '1@c.us', presences: [] };
+    const vendor: Presence = { chatId: '1@c.us', type: 'composing' };
+    // @ts-expect-error a call without its id is not a call payload
+    const call: WebhookPayloadMap['call.received'] = { from: '1@c.us' };
+    expect([engine, vendor, call]).toHaveLength(3);
+  });
+});
