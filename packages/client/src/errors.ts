@@ -22,8 +22,9 @@ export class WawpError extends Error {
     this.method = request.method;
     this.path = request.path;
   }
+  /** Name, message and every field of the error (status, code, body, …); never a stack or cause. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, method: this.method, path: this.path };
+    return { ...(this as object), name: this.name, message: this.message };
   }
 }
 
@@ -43,9 +44,6 @@ export class WawpApiError extends WawpError {
     this.code = code;
     this.body = body;
   }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, code: this.code, body: this.body };
-  }
 }
 
 /** The request could not reach the API (DNS, connection refused, TLS, reset). */
@@ -60,9 +58,6 @@ export class WawpTimeoutError extends WawpError {
   constructor(timeoutMs: number, request: RequestInfo) {
     super(`${request.method} ${request.path} timed out after ${timeoutMs} ms`, request);
     this.timeoutMs = timeoutMs;
-  }
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
 }
 

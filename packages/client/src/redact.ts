@@ -1,5 +1,3 @@
-import { CREDENTIAL_PARAMS } from './credentials.js';
-
 const REDACTED = '[REDACTED]';
 
 /**
@@ -7,11 +5,8 @@ const REDACTED = '[REDACTED]';
  * with `[REDACTED]`. Used on every message, URL and cause the client surfaces.
  */
 export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const name of CREDENTIAL_PARAMS) {
-    if (name === 'instance_id') continue; // the instance id is not a secret; it helps debugging
-    out = out.replace(new RegExp(`([?&]${name}=)[^&#\\s"']*`, 'g'), `$1${REDACTED}`);
-  }
+  // The instance id is not a secret and helps debugging; only the token's value goes.
+  let out = text.replace(/([?&]access_token=)[^&#\s"']*/g, `$1${REDACTED}`);
   for (const secret of secrets) {
     if (!secret) continue;
     out = out.split(secret).join(REDACTED);

@@ -35,6 +35,15 @@ describe('credentials', () => {
     expect(url.searchParams.get('access_token')).toBe(CREDENTIALS.accessToken);
   });
 
+  it('rejects a base URL that could not be requested, before any token is put in a URL', () => {
+    for (const baseUrl of ['not a url', '/relative', 'ftp://x.test', 'https://']) {
+      expect(() => createWawpClient({ ...CREDENTIALS, baseUrl })).toThrow(
+        /`baseUrl` must be an absolute http\(s\) URL/,
+      );
+    }
+    expect(() => createWawpClient({ ...CREDENTIALS, baseUrl: 'http://127.0.0.1:4010/' })).not.toThrow();
+  });
+
   it('rejects a missing or empty token up front, without echoing it', () => {
     expect(() => createWawpClient({ accessToken: '' })).toThrow(/`accessToken` must be a non-empty string/);
     // @ts-expect-error accessToken is required

@@ -1,0 +1,129 @@
+import { apiError, type WawpPathClient } from './client.js';
+import type { BodyMode, CallOptions, Operation, OperationId, ParseMode } from './operation-types.js';
+
+/** What the generator knows about one operation; enough to split the flat arguments. */
+export interface OperationMeta {
+  id: string;
+  method: string;
+  path: string;
+  pathKeys: readonly string[];
+  queryKeys: readonly string[];
+  body: BodyMode;
+  parse: ParseMode;
+  headerKeys: readonly string[];
+  /** Names that are both a parameter and a body field: sent in both places. */
+  sharedKeys: readonly string[];
+}
+
+const NONE: readonly string[] = [];
+
+/**
+ * Builds one operation function from generated metadata. Pure, so bundlers drop every
+ * operation an app does not import.
+ */
+export function defineOperation<
+  const Id extends OperationId,
+  const Mode extends BodyMode = 'none',
+  const Parse extends ParseMode = 'json',
+>(
+  id: Id,
+  method: string,
+  path: string,
+  pathKeys: readonly string[],
+  queryKeys: readonly string[],
+  body?: Mode,
+  parse?: Parse,
+  headerKeys?: readonly string[],
+  sharedKeys?: readonly string[],
+): Operation<Id, Mode, Parse> {
+  const meta: OperationMeta = {
+    id,
+    method,
+    path,
+    pathKeys,
+    queryKeys,
+    body: body ?? 'none',
+    parse: parse ?? 'json',
+    headerKeys: headerKeys ?? NONE,
+    sharedKeys: sharedKeys ?? NONE,
+  };
+  return ((client: WawpPathClient, args?: Record<string, unknown>, options?: CallOptions) =>
+    callOperation(client, meta, args, options)) as unknown as Operation<Id, Mode, Parse>;
+}
+
+type Bag = Record<string, unknown>;
+
+/** Splits the flat arguments by location, sends the request and resolves to the data or rejects. */
+export function callOperation(
+  client: WawpPathClient,
+  meta: OperationMeta,
+  args?: Bag,
+  options?: CallOptions,
+): Promise<unknown> {
+  let init: Bag;
+  try {
+    if (typeof client?.request !== 'function') {
+      throw new TypeError(`${meta.id}: the first argument must be a client from createWawpClient`);
+    }
+    init = requestInit(meta, args ?? {}, options);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  // The path face's untyped door: the generator guarantees that path, method and arguments match.
+  const send = client.request as (method: string, path: string, init: Bag) => Promise<RawResult>;
+  return send(meta.method, meta.path, init).then((result) => settle(client, meta, result));
+}
+
+/** openapi-fetch's init for one call: parameters by location, the body, how to parse. */
+function requestInit(meta: OperationMeta, args: Bag, options: CallOptions | undefined): Bag {
+  if (typeof args !== 'object' || args === null) throw new TypeError(`${meta.id}: arguments must be an object`);
+  // Only locations that get a value are passed on: empty ones cost openapi-fetch work per call.
+  let path: Bag | undefined;
+  let query: Bag | undefined;
+  let header: Bag | undefined;
+  let fields: Bag | undefined;
+  let body: unknown;
+  for (const key in args) {
+    const value = args[key];
+    if (value === undefined) continue;
+    let isParam = true;
+    if (meta.pathKeys.includes(key)) path = put(path, key, value);
+    else if (meta.queryKeys.includes(key)) query = put(query, key, value);
+    else if (meta.headerKeys.includes(key)) header = put(header, key, value);
+    else isParam = false;
+    if (meta.body === 'flat' && (!isParam || meta.sharedKeys.includes(key))) fields = put(fields, key, value);
+    else if (meta.body === 'body' && key === 'body' && !isParam) body = value;
+    else if (!isParam) throw new TypeError(`${meta.id}: unknown argument \`${key}\``);
+  }
+  // A JSON object body is always sent, even empty, so a body the spec requires is never missing.
+  if (meta.body === 'flat') body = fields ?? {};
+  for (const key of meta.pathKeys) {
+    if (path?.[key] === undefined) throw new TypeError(`${meta.id}: missing path parameter \`${key}\``);
+  }
+
+  // Only the keys in use are set: openapi-fetch walks every key of the init on each call.
+  const init: Bag = options ? { ...options } : {};
+  if (path || query || header) init.params = { path, query, header };
+  if (body !== undefined) init.body = body;
+  if (meta.parse !== 'json') init.parseAs = meta.parse === 'auto' ? 'stream' : meta.parse;
+  return init;
+}
+
+interface RawResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+function settle(client: WawpPathClient, meta: OperationMeta, { data, error, response }: RawResult): unknown {
+  if (!response.ok) throw apiError(client, meta.method, meta.path, response, error);
+  if (meta.parse !== 'auto' || data === undefined) return data;
+  const type = response.headers.get('content-type') ?? '';
+  return /json/i.test(type) ? response.json() : /^text\//i.test(type) ? response.text() : response.blob();
+}
+
+function put(bag: Bag | undefined, key: string, value: unknown): Bag {
+  const out = bag ?? {};
+  out[key] = value;
+  return out;
+}
