@@ -7,6 +7,8 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
+    // The CJS build needs `import.meta.url` (createRequire, bundled spec paths) shimmed.
+    shims: true,
     target: 'node20',
     platform: 'node',
   },

@@ -1,19 +1,36 @@
-// `wawp-mock`: runs the mock API in the foreground until Ctrl-C.
+// `wawp-mock`: runs the mock API in the foreground until Ctrl-C, or sends webhook deliveries.
+// Each command loads only what it needs, so `emit` and usage errors do not pay for Prism.
 import { parseArgs } from 'node:util';
-import { startMockServer } from './server.js';
 
 const HELP = `Usage: wawp-mock [serve] [options]
+       wawp-mock emit <event> --to <url> [--hmac-key <key>] [--count <n>]
+       wawp-mock events
 
-Serves the Wawp API described by @wawp/spec on a local port, answering with the
-documented examples and validating every request like the real API.
+serve (default)
+  Serves the Wawp API described by @wawp/spec on a local port, answering with the
+  documented examples and validating every request like the real API.
 
-Options:
-  --port <n>      port to listen on (0 picks a free one)        [default: 4010]
-  --host <addr>   interface to bind                              [default: 127.0.0.1]
-  --dynamic       generate responses from the schemas instead of the examples
-  --seed <n>      seed for --dynamic, so answers repeat across runs
-  --spec <path>   serve another OpenAPI document instead of the bundled one
-  -h, --help      show this help
+  --port <n>         port to listen on (0 picks a free one)      [default: 4010]
+  --host <addr>      interface to bind                            [default: 127.0.0.1]
+  --dynamic          generate responses from the schemas instead of the examples
+  --seed <n>         seed for --dynamic, so answers repeat across runs
+  --spec <path>      serve another OpenAPI document instead of the bundled one
+
+emit <event>
+  POSTs the documented example of a webhook event to a receiver, in the real envelope
+  with a fresh id and timestamp, signed with HMAC-SHA512 when a key is given.
+
+  --to <url>         the receiver's URL (required)
+  --hmac-key <key>   sign deliveries (X-Webhook-Hmac, X-Webhook-Hmac-Algorithm: sha512)
+  --count <n>        number of deliveries                         [default: 1]
+  --session <name>   session name to put in the envelope
+  --payload <json>   event data to send instead of the documented example's
+  --timeout <ms>     how long to wait for each answer             [default: 10000]
+
+events
+  Lists the webhook events the emitter knows.
+
+  -h, --help         show this help
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -21,30 +38,47 @@ export async function main(argv: string[]): Promise<number> {
   try {
     parsed = parse(argv);
   } catch (error) {
-    process.stderr.write(`wawp-mock: ${(error as Error).message}\n\n${HELP}`);
-    return 2;
+    return usageError((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const command = positionals[0] ?? 'serve';
-  if (command !== 'serve') {
-    process.stderr.write(`wawp-mock: unknown command "${command}"\n\n${HELP}`);
-    return 2;
+  const [command = 'serve', ...rest] = positionals;
+  const misplaced = Object.keys(values).filter((flag) => flag !== 'help' && !FLAGS_OF[command]?.includes(flag));
+  if (FLAGS_OF[command] && misplaced.length > 0) {
+    return usageError(`${misplaced.map((f) => `--${f}`).join(', ')} cannot be used with "${command}"`);
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write(`wawp-mock: --port must be a whole number from 0 to 65535, got "${values.port}"\n`);
-    return 2;
+  if (command === 'serve' && rest.length === 0) return serve(values);
+  if (command === 'emit') return emit(rest, values);
+  if (command === 'events' && rest.length === 0) {
+    const { loadWebhookCatalog } = await import('./webhooks/events.js');
+    process.stdout.write(`${loadWebhookCatalog().events.join('\n')}\n`);
+    return 0;
   }
+  return usageError(`unexpected argument(s) "${positionals.join(' ')}"`);
+}
+
+const FLAGS_OF: Record<string, string[]> = {
+  serve: ['port', 'host', 'dynamic', 'seed', 'spec'],
+  emit: ['to', 'hmac-key', 'count', 'session', 'payload', 'timeout'],
+  events: [],
+};
+
+type Values = ReturnType<typeof parse>['values'];
+
+async function serve(values: Values): Promise<number> {
+  const port = wholeNumber(values.port ?? '4010', 0, 65535);
+  if (port === undefined) return usageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
+  if (values.seed !== undefined && !values.dynamic) return usageError('--seed only makes sense with --dynamic');
   const started = performance.now();
   process.stdout.write('wawp-mock: loading the API description…\n');
+  const { startMockServer } = await import('./server.js');
   const server = await startMockServer({
     port,
-    host: values.host,
-    dynamic: values.dynamic,
+    host: values.host ?? '127.0.0.1',
+    dynamic: values.dynamic ?? false,
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
   });
@@ -65,17 +99,77 @@ export async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
+async function emit(args: string[], values: Values): Promise<number> {
+  const [event, ...extra] = args;
+  if (!event || extra.length > 0) return usageError('emit takes exactly one event name, e.g. `emit session.status`');
+  if (!values.to) return usageError('emit needs --to <url>');
+  const count = wholeNumber(values.count ?? '1', 1, 10_000);
+  if (count === undefined) return usageError(`--count must be a whole number from 1 to 10000, got "${values.count}"`);
+  const timeoutMs = wholeNumber(values.timeout ?? '10000', 1, 600_000);
+  if (timeoutMs === undefined)
+    return usageError(`--timeout must be milliseconds from 1 to 600000, got "${values.timeout}"`);
+  let payload: unknown;
+  if (values.payload !== undefined) {
+    try {
+      payload = JSON.parse(values.payload);
+    } catch {
+      return usageError('--payload must be JSON');
+    }
+  }
+  const { emitWebhook, WebhookEmitError } = await import('./webhooks/emit.js');
+  let failed = 0;
+  for (let i = 0; i < count; i++) {
+    try {
+      const delivery = await emitWebhook({
+        event,
+        to: values.to,
+        timeoutMs,
+        ...(values['hmac-key'] !== undefined ? { hmacKey: values['hmac-key'] } : {}),
+        ...(values.session !== undefined ? { session: values.session } : {}),
+        ...(payload !== undefined ? { payload } : {}),
+      });
+      if (!delivery.ok) failed++;
+      process.stdout.write(
+        `wawp-mock: ${event} ${delivery.id} → ${delivery.status}${delivery.ok ? '' : ' (not 2xx)'}${values['hmac-key'] !== undefined ? ' signed' : ''}\n`,
+      );
+    } catch (error) {
+      if (!(error instanceof WebhookEmitError)) throw error;
+      process.stderr.write(`wawp-mock: ${error.message}\n`);
+      return error.code === 'unknown_event' || error.code === 'invalid_url' ? 2 : 1;
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+function wholeNumber(text: string, min: number, max: number): number | undefined {
+  if (!/^[0-9]+$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= min && n <= max ? n : undefined;
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`wawp-mock: ${message}\n\nRun \`wawp-mock --help\` for usage.\n`);
+  return 2;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
+    strict: true,
     options: {
-      port: { type: 'string', default: '4010' },
-      host: { type: 'string', default: '127.0.0.1' },
-      dynamic: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      dynamic: { type: 'boolean' },
       seed: { type: 'string' },
       spec: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
+      to: { type: 'string' },
+      'hmac-key': { type: 'string' },
+      count: { type: 'string' },
+      session: { type: 'string' },
+      payload: { type: 'string' },
+      timeout: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
 }

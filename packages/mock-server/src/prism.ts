@@ -5,11 +5,19 @@ import { createRequire } from 'node:module';
 import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { createQueryCheck, type QueryCheck } from './query-checks.js';
+import { createRouter, type Route } from './router.js';
 
 const require = createRequire(import.meta.url);
 // Prism ships CommonJS only; loading it with require keeps the ESM and CJS builds identical.
 const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
 const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
+// Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random
+// source installed. Unseeded dynamic requests put Math.random back, so a seeded server in the
+// same process (a test suite) does not make another server's "random" data repeat.
+const schemaFaker = createRequire(require.resolve('@stoplight/prism-http'))('json-schema-faker') as {
+  JSONSchemaFaker: { option(name: 'random', value: () => number): void };
+};
 
 export type PrismResult =
   | { ok: true; value: IPrismOutput<IHttpResponse> }
@@ -17,7 +25,17 @@ export type PrismResult =
 
 export interface MockEngine {
   operations: IHttpOperation[];
-  request(input: IHttpRequest, mock: Partial<IHttpConfig['mock']>): Promise<PrismResult>;
+  /** Lower-cased parameter name → the spelling of the spec, for naming parameters in errors. */
+  parameterNames: ReadonlyMap<string, string>;
+  /** The query checks Prism leaves out (see query-checks.ts). */
+  checkQuery: QueryCheck;
+  /** The operation a method and path belong to, if any. */
+  route: Route;
+  /**
+   * Runs Prism. With `operation` (from `route`), Prism only considers that one; without,
+   * it searches the whole document and produces its no-route errors.
+   */
+  request(input: IHttpRequest, mock: Partial<IHttpConfig['mock']>, operation?: IHttpOperation): Promise<PrismResult>;
 }
 
 /** Path of the bundled OpenAPI document that ships with @wawp/spec. */
@@ -55,10 +73,25 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const prism = prismHttp.createInstance(baseConfig, { logger });
   return {
     operations,
-    async request(input, mock) {
+    parameterNames: collectParameterNames(operations),
+    checkQuery: createQueryCheck(operations),
+    route: createRouter(operations),
+    async request(input, mock, operation) {
       const config = { ...baseConfig, mock: { ...baseConfig.mock, ...mock } } as IHttpConfig;
-      const result = await prism.request(input, operations, config)();
+      if (config.mock.dynamic && config.mock.seed === undefined)
+        schemaFaker.JSONSchemaFaker.option('random', Math.random);
+      const result = await prism.request(input, operation ? [operation] : operations, config)();
       return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
     },
   };
+}
+
+function collectParameterNames(operations: IHttpOperation[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const { request } of operations) {
+    for (const param of [...(request?.query ?? []), ...(request?.path ?? []), ...(request?.headers ?? [])]) {
+      names.set(param.name.toLowerCase(), param.name);
+    }
+  }
+  return names;
 }

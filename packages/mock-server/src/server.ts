@@ -2,8 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
+import { handleControl } from './control.js';
 import { createMockEngine, type EngineOptions, type MockEngine } from './prism.js';
-import { errorForInvalidRequest, errorForPrismFailure, wordpressError } from './wordpress-errors.js';
+import {
+  errorForInvalidRequest,
+  errorForPrismFailure,
+  type RequestContext,
+  wordpressError,
+} from './wordpress-errors.js';
 
 export interface MockServerOptions extends EngineOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
@@ -12,6 +18,8 @@ export interface MockServerOptions extends EngineOptions {
   host?: string;
   /** Largest request body accepted, in bytes. Default 10 MiB. */
   maxBodyBytes?: number;
+  /** AsyncAPI document (path or parsed) for the webhook control endpoint; defaults to @wawp/spec's. */
+  asyncapi?: string | object;
 }
 
 export interface MockServer {
@@ -30,15 +38,26 @@ export const CONTROL_PREFIX = '/__wawp';
 /** The production base path; requests that keep it are served as if it were absent. */
 const PRODUCTION_BASE_PATH = '/wp-json/awp/v1';
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+/** Query parameters with this prefix steer the mock and are removed before validation. */
+export const MAGIC_QUERY_PREFIX = '__wawp_';
+
+interface Settings {
+  maxBodyBytes: number;
+  asyncapi?: string | object;
+}
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
   const engine = await createMockEngine(options);
   const host = options.host ?? '127.0.0.1';
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const settings: Settings = {
+    maxBodyBytes,
+    ...(options.asyncapi !== undefined ? { asyncapi: options.asyncapi } : {}),
+  };
   const server = createServer((req, res) => {
-    handle(engine, req, res, maxBodyBytes).catch((error: unknown) => {
+    handle(engine, req, res, settings).catch((error: unknown) => {
       // Last line of defence: a bug in the mock answers 500 instead of killing the process.
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = redactToken(error instanceof Error ? error.message : String(error), req.url);
       sendJson(res, 500, wordpressError(500, 'internal_server_error', `The mock server failed: ${detail}`));
     });
   });
@@ -76,29 +95,35 @@ function closeServer(server: Server): Promise<void> {
   });
 }
 
-async function handle(engine: MockEngine, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number) {
+async function handle(engine: MockEngine, req: IncomingMessage, res: ServerResponse, settings: Settings) {
+  const { maxBodyBytes } = settings;
   setCorsHeaders(req, res);
   if (req.method === 'OPTIONS') {
     res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS' }).end();
     return;
   }
-  const url = new URL(req.url ?? '/', 'http://mock.invalid');
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://mock.invalid');
+  } catch {
+    return sendJson(res, 400, wordpressError(400, 'rest_invalid_url', 'The request URL cannot be parsed.'));
+  }
   let path = url.pathname;
   if (path === PRODUCTION_BASE_PATH || path.startsWith(`${PRODUCTION_BASE_PATH}/`)) {
     path = path.slice(PRODUCTION_BASE_PATH.length) || '/';
   }
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
-    return handleControl(engine, path.slice(CONTROL_PREFIX.length), req, res);
+    const raw = await readBody(req, maxBodyBytes);
+    if (raw === 'too-large') return sendJson(res, 413, tooLarge(maxBodyBytes));
+    const answer = await handleControl(path.slice(CONTROL_PREFIX.length), req.method ?? 'GET', raw, {
+      operationCount: engine.operations.length,
+      ...(settings.asyncapi !== undefined ? { asyncapi: settings.asyncapi } : {}),
+    });
+    return sendJson(res, answer.status, answer.body);
   }
 
   const raw = await readBody(req, maxBodyBytes);
-  if (raw === 'too-large') {
-    return sendJson(
-      res,
-      413,
-      wordpressError(413, 'rest_request_too_large', `The request body exceeds ${maxBodyBytes} bytes.`),
-    );
-  }
+  if (raw === 'too-large') return sendJson(res, 413, tooLarge(maxBodyBytes));
   let body: unknown;
   if (raw.length > 0) {
     const type = req.headers['content-type'] ?? '';
@@ -113,20 +138,37 @@ async function handle(engine: MockEngine, req: IncomingMessage, res: ServerRespo
     }
   }
 
-  const query = queryToNameValues(url.searchParams);
+  const { query, magic } = splitQuery(url.searchParams);
+  // HEAD is GET without a body, as in WordPress; node:http drops the body of HEAD answers.
+  const requested = (req.method ?? 'GET').toLowerCase();
+  const method = requested === 'head' ? 'get' : requested;
+  const operation = engine.route(method, path);
+  const own = operation ? engine.checkQuery(operation, query) : { missing: [], invalid: {} };
+  const context: RequestContext = {
+    query,
+    parameterNames: engine.parameterNames,
+    missing: own.missing,
+    invalid: own.invalid,
+  };
   const input: IHttpRequest = {
-    method: (req.method ?? 'GET').toLowerCase() as HttpMethod,
+    method: method as HttpMethod,
     url: { path, query },
     headers: flattenHeaders(req),
     ...(body !== undefined ? { body } : {}),
   };
-  const result = await engine.request(input, preferences(req.headers.prefer));
+  let choice: Partial<IHttpConfig['mock']>;
+  try {
+    choice = { ...preferences(req.headers.prefer), ...magicPreferences(magic) };
+  } catch (error) {
+    return sendJson(res, 400, wordpressError(400, 'mock_invalid_preference', (error as Error).message));
+  }
+  const result = await engine.request(input, choice, operation);
   if (!result.ok) {
-    const error = errorForPrismFailure(result.error);
+    const error = errorForPrismFailure(result.error, context);
     return sendJson(res, error.data.status, error);
   }
   const { output, validations } = result.value;
-  const invalid = errorForInvalidRequest(validations.input, query);
+  const invalid = errorForInvalidRequest(validations.input, context);
   if (invalid) return sendJson(res, invalid.data.status, invalid);
 
   const headers: Record<string, string> = {};
@@ -139,17 +181,6 @@ async function handle(engine: MockEngine, req: IncomingMessage, res: ServerRespo
   } else {
     res.writeHead(output.statusCode, { ...headers, 'content-type': type }).end(JSON.stringify(output.body));
   }
-}
-
-function handleControl(engine: MockEngine, path: string, req: IncomingMessage, res: ServerResponse) {
-  if (path === '/health' && req.method === 'GET') {
-    return sendJson(res, 200, { status: 'ok', operations: engine.operations.length });
-  }
-  return sendJson(
-    res,
-    404,
-    wordpressError(404, 'rest_no_route', `No mock control endpoint at ${CONTROL_PREFIX}${path}.`),
-  );
 }
 
 /**
@@ -169,13 +200,54 @@ export function preferences(header: string | string[] | undefined): Partial<IHtt
   return out;
 }
 
-function queryToNameValues(params: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(params.keys())) {
-    const values = params.getAll(key);
-    out[key] = values.length === 1 ? (values[0] as string) : values;
+/**
+ * The magic query parameters, for clients that cannot set headers:
+ * `__wawp_status=429`, `__wawp_example=quotaReached`, `__wawp_dynamic=true`.
+ * Unlike `Prefer`, a malformed value is an error rather than ignored, since nobody sends
+ * these by accident.
+ */
+export function magicPreferences(magic: Record<string, string>): Partial<IHttpConfig['mock']> {
+  const out: { code?: number; exampleKey?: string; dynamic?: boolean } = {};
+  for (const [name, value] of Object.entries(magic)) {
+    if (name === `${MAGIC_QUERY_PREFIX}status` && /^[1-5][0-9]{2}$/.test(value)) out.code = Number(value);
+    else if (name === `${MAGIC_QUERY_PREFIX}example` && value !== '') out.exampleKey = value;
+    else if (name === `${MAGIC_QUERY_PREFIX}dynamic` && (value === 'true' || value === 'false')) {
+      out.dynamic = value === 'true';
+    } else {
+      throw new Error(
+        `Unsupported mock parameter ${name}=${value}; use ${MAGIC_QUERY_PREFIX}status=<3-digit status>, ` +
+          `${MAGIC_QUERY_PREFIX}example=<example name> or ${MAGIC_QUERY_PREFIX}dynamic=true|false.`,
+      );
+    }
   }
   return out;
+}
+
+/** Splits the query into the API's parameters and the mock's own `__wawp_*` ones. */
+function splitQuery(params: URLSearchParams) {
+  const query: Record<string, string | string[]> = {};
+  const magic: Record<string, string> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    if (key.startsWith(MAGIC_QUERY_PREFIX)) magic[key] = values[values.length - 1] ?? '';
+    else query[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return { query, magic };
+}
+
+/** Removes the caller's access token from a text that might echo the request. */
+function redactToken(text: string, rawUrl: string | undefined): string {
+  let token: string | null = null;
+  try {
+    token = new URL(rawUrl ?? '/', 'http://mock.invalid').searchParams.get('access_token');
+  } catch {
+    // An unparsable URL carries no token we could find; nothing to redact.
+  }
+  return token ? text.replaceAll(token, '[redacted]') : text;
+}
+
+function tooLarge(maxBodyBytes: number) {
+  return wordpressError(413, 'rest_request_too_large', `The request body exceeds ${maxBodyBytes} bytes.`);
 }
 
 function flattenHeaders(req: IncomingMessage): Record<string, string> {

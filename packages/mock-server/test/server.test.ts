@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type MockServer, preferences, startMockServer } from '../src/index.js';
+import { type MockServer, magicPreferences, preferences, startMockServer } from '../src/index.js';
 
 const CREDS = 'instance_id=123456789&access_token=123456789';
 const open: MockServer[] = [];
@@ -52,6 +52,14 @@ describe('answers', () => {
     expect(await res.json()).toMatchObject({ name: 'wawp-84729105', status: 'WORKING' });
   });
 
+  it('answers HEAD like GET, without a body', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/info?${CREDS}`, { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await res.text()).toBe('');
+  });
+
   it('also serves paths under the production base path', async () => {
     const mock = await start();
     const res = await fetch(`${mock.url}/wp-json/awp/v1/session/info?${CREDS}`);
@@ -69,6 +77,12 @@ describe('answers', () => {
     });
     const noInstance = await fetch(`${mock.url}/session/info?access_token=1`);
     expect((await noInstance.json()).code).toBe('invalid_instance');
+    const emptyToken = await fetch(`${mock.url}/session/info?instance_id=1&access_token=`);
+    expect(emptyToken.status).toBe(401);
+    expect((await emptyToken.json()).code).toBe('invalid_access_token');
+    const emptyInstance = await fetch(`${mock.url}/session/info?instance_id=&access_token=1`);
+    expect(emptyInstance.status).toBe(401);
+    expect((await emptyInstance.json()).code).toBe('invalid_instance');
   });
 
   it('answers 400 naming a missing parameter', async () => {
@@ -117,6 +131,69 @@ describe('answers', () => {
   });
 });
 
+describe('error selection without headers', () => {
+  it('takes __wawp_status and __wawp_example from the query and does not validate them', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/info?${CREDS}&__wawp_status=429`);
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({ code: 'quota_reached', data: { status: 429 } });
+    const instance = await fetch(`${mock.url}/session/info?${CREDS}&__wawp_status=401&__wawp_example=invalidInstance`);
+    expect(instance.status).toBe(401);
+    expect((await instance.json()).code).toBe('invalid_instance');
+  });
+
+  it('lets the query override the Prefer header', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/info?${CREDS}&__wawp_status=500`, { headers: { prefer: 'code=429' } });
+    expect(res.status).toBe(500);
+  });
+
+  it('rejects an undocumented status and a malformed magic parameter with a 400', async () => {
+    const mock = await start();
+    const undocumented = await fetch(`${mock.url}/session/info?${CREDS}&__wawp_status=418`);
+    expect(undocumented.status).toBe(400);
+    expect((await undocumented.json()).code).toBe('mock_response_not_documented');
+    const malformed = await fetch(`${mock.url}/session/info?${CREDS}&__wawp_status=teapot`);
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).code).toBe('mock_invalid_preference');
+  });
+
+  it('still validates credentials when an error response is requested', async () => {
+    const mock = await start();
+    const res = await fetch(`${mock.url}/session/info?__wawp_status=429`);
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('dynamic data', () => {
+  const fetchInfo = async (options: Parameters<typeof startMockServer>[0]) => {
+    const mock = await start(options);
+    const body = await (await fetch(`${mock.url}/session/info?${CREDS}`)).json();
+    await mock.close();
+    return body;
+  };
+
+  it('repeats with the same seed and changes with another seed', async () => {
+    const first = await fetchInfo({ dynamic: true, seed: 7 });
+    const again = await fetchInfo({ dynamic: true, seed: 7 });
+    const other = await fetchInfo({ dynamic: true, seed: 8 });
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+    // Generated from the schema, not the documented example.
+    expect(first.name).not.toBe('wawp-84729105');
+  });
+
+  it('stays random without a seed, even right after a seeded answer in the same process', async () => {
+    // Prism's generator is process-wide: without care, an unseeded answer would continue the
+    // seeded sequence and come out the same every time it follows a seeded one.
+    await fetchInfo({ dynamic: true, seed: 7 });
+    const a = await fetchInfo({ dynamic: true });
+    await fetchInfo({ dynamic: true, seed: 7 });
+    const b = await fetchInfo({ dynamic: true });
+    expect(a).not.toEqual(b);
+  });
+});
+
 describe('preferences', () => {
   it('parses code, example and dynamic, and ignores junk', () => {
     expect(preferences('code=404, example=noRoute, dynamic=true')).toEqual({
@@ -126,5 +203,14 @@ describe('preferences', () => {
     });
     expect(preferences('code=abc, nonsense')).toEqual({});
     expect(preferences(undefined)).toEqual({});
+  });
+
+  it('parses the magic query parameters and refuses unknown ones', () => {
+    expect(magicPreferences({ __wawp_status: '404', __wawp_example: 'noRoute', __wawp_dynamic: 'false' })).toEqual({
+      code: 404,
+      exampleKey: 'noRoute',
+      dynamic: false,
+    });
+    expect(() => magicPreferences({ __wawp_code: '404' })).toThrow(/Unsupported mock parameter __wawp_code=404/);
   });
 });

@@ -1,0 +1,61 @@
+// Reads the webhook events and their documented examples from the AsyncAPI bundle of
+// @wawp/spec, so the emitter sends exactly what the description shows.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export interface WebhookMessage {
+  name?: string;
+  examples?: { name?: string; payload?: unknown }[];
+}
+
+export interface WebhookCatalog {
+  /** Event names in the order of the description, e.g. `session.status`, `message`. */
+  events: string[];
+  message(event: string): WebhookMessage | undefined;
+}
+
+/** Path of the bundled AsyncAPI document that ships with @wawp/spec. */
+export function bundledAsyncApiPath(): string {
+  return require.resolve('@wawp/spec/asyncapi.json');
+}
+
+const cache = new Map<string, WebhookCatalog>();
+
+/** The events of an AsyncAPI document (a path or the parsed document); defaults to the bundle. */
+export function loadWebhookCatalog(asyncapi: string | object = bundledAsyncApiPath()): WebhookCatalog {
+  if (typeof asyncapi === 'string') {
+    const cached = cache.get(asyncapi);
+    if (cached) return cached;
+    const catalog = catalogOf(JSON.parse(readFileSync(asyncapi, 'utf8')));
+    cache.set(asyncapi, catalog);
+    return catalog;
+  }
+  return catalogOf(asyncapi);
+}
+
+function catalogOf(doc: unknown): WebhookCatalog {
+  const messages = ((doc as { channels?: { webhook?: { messages?: unknown } } }).channels?.webhook?.messages ??
+    {}) as Record<string, WebhookMessage>;
+  const byName = new Map(Object.entries(messages).map(([event, message]) => [event, resolveLocal(doc, message)]));
+  return { events: [...byName.keys()], message: (event) => byName.get(event) };
+}
+
+/** Follows a local `$ref` (a bundle may keep messages under components and point at them). */
+function resolveLocal(doc: unknown, node: WebhookMessage & { $ref?: string }): WebhookMessage {
+  let current: unknown = node;
+  for (let hops = 0; hops < 10; hops++) {
+    const ref = (current as { $ref?: unknown } | undefined)?.$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
+    current = ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>(
+        (at, segment) =>
+          (at as Record<string, unknown> | undefined)?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')],
+        doc,
+      );
+  }
+  return (current ?? {}) as WebhookMessage;
+}
