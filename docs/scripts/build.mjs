@@ -1,17 +1,28 @@
 #!/usr/bin/env node
-// Builds the reference docs into docs/dist/ from the bundled spec:
-//   1. `redocly build-docs` renders the OpenAPI bundle (REST operations and webhooks);
-//   2. the Redoc runtime it would load from a CDN is inlined, so the page works offline
-//      and straight from the filesystem (file:// cannot import remote or local modules).
+// Builds the docs site into docs/dist/, offline, from the bundled spec and the client:
+//   1. adds generated TypeScript `x-codeSamples` to a docs-only copy of the OpenAPI bundle
+//      (dist/openapi.json; spec/dist is never touched);
+//   2. `redocly build-docs` renders that copy (REST operations and the webhooks section);
+//   3. the Redoc runtime it would load from a CDN is inlined, so the page works offline and
+//      from file://, and the site's navigation bar is added;
+//   4. the markdown guides and the changelog are rendered to dist/guides/*.html.
 import { execFileSync } from 'node:child_process';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { changelogMarkdown } from './changelog.mjs';
+import { addCodeSamples } from './code-samples.mjs';
+import { expandSamples, renderMarkdown } from './guides.mjs';
+import { addSiteNavigation, inlineRedocRuntime } from './redoc-page.mjs';
+import { GUIDES, guideFile, guidePage, SITE_CSS } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const repoDir = join(docsDir, '..');
 const distDir = join(docsDir, 'dist');
+const guidesDir = join(docsDir, 'guides');
 const started = performance.now();
 
 const openapiPath = require.resolve('@wawp/spec/openapi.json');
@@ -20,46 +31,121 @@ const redocCli = join(cliDir, 'bin', 'cli.js');
 const standalonePath = join(cliDir, 'lib', 'chunks', 'redoc.standalone.js');
 
 await rm(distDir, { recursive: true, force: true });
-await mkdir(distDir, { recursive: true });
-const indexPath = join(distDir, 'index.html');
+await mkdir(join(distDir, 'assets'), { recursive: true });
+await mkdir(join(distDir, 'guides'), { recursive: true });
 
+// 1. Code samples.
+const operations = await loadOperations();
+const openapi = JSON.parse(await readFile(openapiPath, 'utf8'));
+const decorated = addCodeSamples(openapi, operations?.entries);
+if (operations) {
+  console.log(`docs: code samples for ${decorated.count} operations from ${operations.path}`);
+  if (decorated.missing.length > 0) {
+    console.warn(
+      `docs: warning: operations.json has no entry for ${decorated.missing.join(', ')}; ` +
+        'their samples use the path-based client',
+    );
+  }
+} else {
+  console.warn(
+    'docs: warning: @wawp/client/operations.json not found (build @wawp/client first); ' +
+      `the ${decorated.count} code samples use the path-based client instead of the operation face`,
+  );
+}
+const decoratedPath = join(distDir, 'openapi.json');
+await writeFile(decoratedPath, `${JSON.stringify(decorated.document, null, 2)}\n`);
+
+// 2. The reference page.
+const indexPath = join(distDir, 'index.html');
 console.log('docs: rendering the API reference with redocly build-docs…');
 try {
-  execFileSync(process.execPath, [redocCli, 'build-docs', openapiPath, '--output', indexPath], {
-    stdio: 'pipe',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  execFileSync(
+    process.execPath,
+    [
+      redocCli,
+      'build-docs',
+      decoratedPath,
+      '--config',
+      join(docsDir, 'redocly.yaml'),
+      '--output',
+      indexPath,
+      '--title',
+      `${openapi.info.title} reference`,
+    ],
+    {
+      stdio: 'pipe',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
 } catch (error) {
   // Redocly's banners are noise on success; on failure its output is the diagnosis.
   process.stderr.write(String(error.stdout ?? '') + String(error.stderr ?? ''));
   throw new Error('docs: redocly build-docs failed');
 }
 
+// 3. Offline runtime and navigation.
 console.log('docs: inlining the Redoc runtime so the page needs no network…');
-await writeFile(
-  indexPath,
-  inlineRedocRuntime(await readFile(indexPath, 'utf8'), await readFile(standalonePath, 'utf8')),
-);
+const page = addSiteNavigation(await readFile(indexPath, 'utf8'));
+await writeFile(indexPath, inlineRedocRuntime(page, await readFile(standalonePath, 'utf8')));
+await writeFile(join(distDir, 'assets', 'site.css'), SITE_CSS.trimStart());
 
-const { size } = await stat(indexPath);
+// 4. Guides.
+console.log(`docs: rendering ${GUIDES.length} guide pages…`);
+const usedSamples = new Set();
+for (const guide of GUIDES) {
+  let markdown;
+  if (guide.source === null) {
+    markdown = await changelogMarkdown(repoDir);
+  } else {
+    const expanded = await expandSamples(
+      await readFile(join(guidesDir, guide.source), 'utf8'),
+      join(guidesDir, 'samples'),
+    );
+    for (const file of expanded.used) usedSamples.add(file);
+    markdown = expanded.markdown;
+  }
+  const { html, headings, title } = renderMarkdown(markdown);
+  await writeFile(
+    join(distDir, guideFile(guide.slug)),
+    guidePage({ slug: guide.slug, title: title ?? guide.title, bodyHtml: html, headings }),
+  );
+}
+const samplesDir = join(guidesDir, 'samples');
+const unused = (existsSync(samplesDir) ? await readdir(samplesDir) : []).filter(
+  (name) => name.endsWith('.ts') && !usedSamples.has(name),
+);
+if (unused.length > 0) console.warn(`docs: warning: samples no guide includes: ${unused.join(', ')}`);
+
+const { files, bytes } = await measure(distDir);
 console.log(
-  `docs: built ${indexPath} (${(size / 1024).toFixed(0)} KiB) in ${Math.round(performance.now() - started)} ms`,
+  `docs: built ${files} files, ${(bytes / 1024).toFixed(0)} KiB, into ${distDir} ` +
+    `in ${Math.round(performance.now() - started)} ms`,
 );
 
-/**
- * Replaces `import { hydrate } from "https://cdn…/redoc.standalone.js"` in the page's module
- * script with the runtime itself. Fails loudly if Redocly changes the page's shape, rather
- * than shipping docs that silently depend on a CDN.
- */
-export function inlineRedocRuntime(html, runtime) {
-  const importLine = /import\s*\{\s*hydrate\s*\}\s*from\s*"https:\/\/cdn\.redocly\.com\/[^"]+";/;
-  if (!importLine.test(html)) throw new Error('docs: the Redoc CDN import was not found in the built page');
-  const exportTail = /export\s*\{\s*RedocStandalone\s*,\s*hydrate\s*,\s*init\s*\}\s*;?\s*$/;
-  if (!exportTail.test(runtime)) throw new Error('docs: the Redoc runtime does not end with its expected exports');
-  // The page also preloads the runtime from the CDN; with the runtime inlined that goes.
-  const preload = /<link rel="modulepreload" href="https:\/\/cdn\.redocly\.com\/[^"]+"[^>]*>/g;
-  const rest = html.replace(importLine, '').replace(preload, '');
-  if (/https:\/\/cdn\./.test(rest)) throw new Error('docs: the page loads more from a CDN than the Redoc runtime');
-  const inlined = runtime.replace(exportTail, '').replaceAll('</script', '<\\/script');
-  return html.replace(preload, '').replace(importLine, () => inlined);
+/** The client's operation face, or null when @wawp/client has not written it yet. */
+async function loadOperations() {
+  let path;
+  try {
+    path = require.resolve('@wawp/client/operations.json');
+  } catch {
+    path = join(dirname(require.resolve('@wawp/client/package.json')), 'dist', 'operations.json');
+  }
+  if (!existsSync(path)) return null;
+  const entries = JSON.parse(await readFile(path, 'utf8'));
+  const valid =
+    Array.isArray(entries) &&
+    entries.every((e) => ['operationId', 'group', 'method'].every((key) => typeof e?.[key] === 'string'));
+  if (!valid) throw new Error(`docs: ${path} is not an array of { operationId, group, method, … }`);
+  return { path, entries };
+}
+
+async function measure(dir) {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files++;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return { files, bytes };
 }

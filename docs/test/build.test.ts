@@ -1,24 +1,82 @@
-import { readFileSync } from 'node:fs';
+// The built site as files: offline, complete, and with the spec's bundle left untouched.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { GUIDES, guideFile } from '../scripts/site.mjs';
 
 const require = createRequire(import.meta.url);
-const html = readFileSync(new URL('../dist/index.html', import.meta.url), 'utf8');
+const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
+const samplesDir = fileURLToPath(new URL('../guides/samples/', import.meta.url));
+const html = readFileSync(join(distDir, 'index.html'), 'utf8');
 const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
+const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8'));
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+function operationsOf(document: { paths: Record<string, Record<string, any>> }) {
+  return Object.values(document.paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m] ? [item[m]] : [])));
+}
 
 describe('built reference page', () => {
-  it('loads nothing from the network: no remote scripts, styles or module imports', () => {
+  it('loads nothing from the network: no remote scripts, styles, module imports or CDN assets', () => {
     expect(html).not.toMatch(/<script[^>]+src="https?:/);
     expect(html).not.toMatch(/<link[^>]+href="https?:/);
     expect(html).not.toMatch(/import\s*\{[^}]*\}\s*from\s*"https?:/);
+    // The sidebar's Redocly logo is inlined too (the runtime's icon-set URLs stay, unused).
+    expect(html).not.toMatch(/https:\/\/cdn\.redoc\.ly\//);
+    expect(html).not.toMatch(/https:\/\/cdn\.redocly\.com\/redoc\//);
     expect(html).toContain('hydrate(');
   });
 
   it('embeds every operation of the bundled spec', () => {
-    const ids = Object.values(openapi.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(
-      (item) => Object.values(item).flatMap((op) => (op.operationId ? [op.operationId] : [])),
-    );
+    const ids = operationsOf(openapi).map((op) => op.operationId);
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) expect(html, id).toContain(`"operationId":"${id}"`);
+  });
+
+  it('embeds every webhook of the bundled spec', () => {
+    for (const name of Object.keys(openapi.webhooks ?? {})) expect(html, name).toContain(JSON.stringify(name));
+  });
+
+  it('carries the site navigation to every guide', () => {
+    for (const guide of GUIDES) expect(html).toContain(`href="${guideFile(guide.slug)}"`);
+  });
+});
+
+describe('decorated copy of the bundle (dist/openapi.json)', () => {
+  it('gives every operation one TypeScript sample, and leaves spec/dist without any', () => {
+    const operations = operationsOf(decorated);
+    expect(operations).toHaveLength(operationsOf(openapi).length);
+    for (const op of operations) {
+      expect(op['x-codeSamples'], op.operationId).toEqual([
+        { lang: 'typescript', label: 'TypeScript', source: expect.stringContaining('await ') },
+      ]);
+      expect(op.description, op.operationId).toContain(`\`${op.operationId}\``);
+    }
+    expect(JSON.stringify(openapi)).not.toContain('x-codeSamples');
+  });
+});
+
+describe('guide pages', () => {
+  it('exist for every guide, with the shared navigation and no remote asset', () => {
+    for (const guide of GUIDES) {
+      const page = readFileSync(join(distDir, guideFile(guide.slug)), 'utf8');
+      expect(page, guide.slug).toContain('href="../index.html"');
+      expect(page, guide.slug).toContain('href="../assets/site.css"');
+      expect(page, guide.slug).not.toMatch(/(?:src|href)="https?:\/\/(?!wawp\.net|localhost|127\.0\.0\.1)/);
+    }
+    expect(existsSync(join(distDir, 'assets', 'site.css'))).toBe(true);
+  });
+
+  it('include every sample file, verbatim but for region markers', () => {
+    const pages = GUIDES.map((guide) => readFileSync(join(distDir, guideFile(guide.slug)), 'utf8')).join('\n');
+    for (const file of readdirSync(samplesDir).filter((name) => name.endsWith('.ts'))) {
+      expect(pages, file).toContain(`guides/samples/${file}</code>`);
+    }
+    // One line of a sample, as marked renders it inside <code>.
+    expect(pages).toContain('createNodeHandler');
+    expect(pages).not.toContain('// #region');
+    expect(pages).not.toContain('{{sample:');
   });
 });

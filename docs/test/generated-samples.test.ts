@@ -1,0 +1,60 @@
+// The x-codeSamples of the reference are generated, not written: this compiles every one of
+// them against the real packages, so a sample that would not compile for a reader fails here.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const docsDir = fileURLToPath(new URL('..', import.meta.url));
+const decorated = JSON.parse(readFileSync(join(docsDir, 'dist', 'openapi.json'), 'utf8'));
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+describe('generated code samples of the reference', () => {
+  const samples: { operationId: string; source: string }[] = [];
+  const items = [...Object.values(decorated.paths), ...Object.values(decorated.webhooks ?? {})] as Record<
+    string,
+    any
+  >[];
+  for (const item of items) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      for (const sample of operation['x-codeSamples'] ?? []) {
+        samples.push({ operationId: operation.operationId, source: sample.source });
+      }
+      // Webhooks carry their sample as the last TypeScript block of the description.
+      const block = /```ts\n([\s\S]*?)```\n?$/.exec(operation.description ?? '');
+      if (block?.[1]) samples.push({ operationId: operation.operationId, source: block[1] });
+    }
+  }
+
+  it('exist for every operation and every webhook', () => {
+    const operations = items.flatMap((item) => HTTP_METHODS.filter((m) => item[m]));
+    expect(operations.length).toBeGreaterThan(0);
+    expect(samples.length).toBe(operations.length);
+  });
+
+  it('type-check against @wawp/client and @wawp/webhooks-types', () => {
+    // Inside docs/ (git-ignored test-results), so the packages resolve as they do for the guides.
+    const dir = join(docsDir, 'test-results', 'generated-samples');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const files = samples.map(({ operationId, source }) => {
+      const file = join(dir, `${operationId}.ts`);
+      writeFileSync(file, source);
+      return file;
+    });
+    const configPath = join(docsDir, 'tsconfig.json');
+    const config = ts.readConfigFile(configPath, ts.sys.readFile);
+    const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, docsDir, undefined, configPath);
+    const program = ts.createProgram(files, { ...options, noEmit: true });
+    const problems = ts.getPreEmitDiagnostics(program).map((d) => {
+      const where = d.file
+        ? `${d.file.fileName.slice(dir.length + 1)}:${d.file.getLineAndCharacterOfPosition(d.start ?? 0).line + 1}`
+        : '';
+      return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+    });
+    expect(problems).toEqual([]);
+  });
+});
