@@ -56,6 +56,7 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const spec = options.spec ?? bundledSpecPath();
   const operations = await prismHttp.getHttpOperationsFromSpec(spec as string);
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
+  preferNamedExamples(operations);
   const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
     checkSecurity: true,
@@ -94,4 +95,22 @@ function collectParameterNames(operations: IHttpOperation[]): Map<string, string
     }
   }
   return names;
+}
+
+/**
+ * Prism's spec reader puts a response schema's own `examples[0]` first, under the key
+ * `default`, ahead of the media type's named examples, and then serves that one. The named
+ * examples are the ones written for the operation, so they go first; the schema's example
+ * stays available (`Prefer: example=default`) and is served when it is the only one.
+ */
+export function preferNamedExamples(operations: IHttpOperation[]): void {
+  for (const { responses } of operations) {
+    for (const { contents } of responses) {
+      for (const content of contents ?? []) {
+        const examples = content.examples;
+        if (!examples || examples.length < 2 || examples[0]?.key !== 'default') continue;
+        examples.push(examples.shift()!);
+      }
+    }
+  }
 }

@@ -214,3 +214,18 @@ describe('preferences', () => {
     expect(() => magicPreferences({ __wawp_code: '404' })).toThrow(/Unsupported mock parameter __wawp_code=404/);
   });
 });
+
+describe('example selection', () => {
+  it("serves the operation's first named example, not the response schema's own example", async () => {
+    // GroupInviteCode has schema-level examples; revokeGroupInviteCode names its own.
+    const mock = await start();
+    const res = await fetch(
+      `${mock.url}/groups/${encodeURIComponent('120363025246125486@g.us')}/invite-code/revoke?${CREDS}`,
+      {
+        method: 'POST',
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(await res.json()).toBe('https://chat.whatsapp.com/fedcba0987654321');
+  });
+});
