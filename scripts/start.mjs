@@ -14,7 +14,8 @@ const docs = await serveDocs({ port: docsPort });
 
 console.log(`
   Mock API   ${mock.url}   (${mock.operationCount} operations, requests validated like the real API)
-  Docs       ${docs.url}
+  Docs       ${docs.url}   (API reference and webhooks)
+  Guides     ${docs.url}guides/getting-started.html
 
   Try:  curl '${mock.url}/session/info?instance_id=123456789&access_token=123456789'
 
