@@ -2,29 +2,18 @@
 // downloaded) and checks what a reader sees: a section for every operation and every webhook
 // event of the bundled specs, a working search, links between the reference and the guides,
 // no console error, and no request leaving the machine. Screenshots go to docs/test-results/.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
 import { GUIDES } from '../scripts/site.mjs';
 import { type ExpectedSection, expectedEvents, expectedOperations } from './expected-sections.js';
+import { launchChromium } from './support/chromium.js';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Generous: the machine is shared and slow at times; nothing here measures speed. */
 const WAIT_MS = 60_000;
 /** A broken page would otherwise wait WAIT_MS for every one of ~130 sections. */
@@ -38,7 +27,7 @@ const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8')
 
 let context: BrowserContext;
 let page: Page;
-let profileDir: string;
+let chromium: Awaited<ReturnType<typeof launchChromium>>;
 let server: { url: string; close(): Promise<void> };
 const consoleErrors: string[] = [];
 const offMachine: string[] = [];
@@ -48,19 +37,11 @@ function isLocal(url: string): boolean {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does)`);
-  }
   if (!existsSync(join(distDir, 'index.html'))) throw new Error('docs/dist is missing: run `node scripts/build.mjs`');
   mkdirSync(resultsDir, { recursive: true });
   server = await serveDocs({ port: 0, root: distDir });
-  profileDir = mkdtempSync(join(tmpdir(), 'wawp-docs-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 1400, height: 900 },
-  });
+  chromium = await launchChromium();
+  context = chromium.context;
   // Anything that is not this machine is recorded and refused, so the test never waits on it.
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -81,9 +62,8 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await chromium?.close();
   await server?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 /** Navigates the single-page reference to a section and waits until its heading is rendered. */
