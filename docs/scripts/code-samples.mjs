@@ -3,6 +3,7 @@
 // written by hand and every sample changes when the description or the client does.
 //
 // The samples go into a copy of the bundle that only the docs use; spec/dist stays as it is.
+import { firstExample, resolveRef as resolveSpecRef } from '@wawp/spec/tools';
 import { tsLiteral, tsString } from './ts-literal.mjs';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
@@ -25,35 +26,13 @@ export const SAMPLE_LANG = 'typescript';
 
 /** Follows local `$ref`s (`#/components/...`) until it reaches the object itself. */
 export function resolveRef(document, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20) throw new Error(`docs: $ref cycle at ${node.$ref}`);
-    if (!current.$ref.startsWith('#/'))
-      throw new Error(`docs: only local $refs are expected in the bundle, got ${current.$ref}`);
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
-      .reduce((value, key) => value?.[key], document);
-    if (current === undefined) throw new Error(`docs: unresolved $ref ${node.$ref}`);
-  }
-  return current;
+  const { node: target } = resolveSpecRef(document, node);
+  if (target === undefined) throw new Error(`docs: unresolved $ref ${node.$ref}`);
+  return target;
 }
 
 /** The documented example of a parameter or media type, or undefined when there is none. */
-export function exampleOf(document, holder) {
-  if (!holder) return undefined;
-  if (holder.example !== undefined) return holder.example;
-  const named = Object.values(holder.examples ?? {})[0];
-  if (named !== undefined) {
-    const example = resolveRef(document, named);
-    if (example.value !== undefined) return example.value;
-  }
-  const schema = holder.schema ? resolveRef(document, holder.schema) : undefined;
-  if (schema?.example !== undefined) return schema.example;
-  if (Array.isArray(schema?.examples) && schema.examples.length > 0) return schema.examples[0];
-  return schema?.default;
-}
+export const exampleOf = (document, holder) => firstExample(document, holder)?.value;
 
 /**
  * The arguments of one call, from the description's examples: path and query parameters

@@ -1,42 +1,13 @@
 // Finds every example in a bundled OpenAPI 3.1 or AsyncAPI 3.0 document and checks it
 // against the schema it illustrates. Used by the spec's tests; exported so that a
 // deliberately broken document can prove the check fails.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createSpecAjv, resolveRef as resolve } from './spec-tools.mjs';
 
 const DOC_ID = 'urn:wawp:doc';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 const escapeSegment = (segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
 const join = (pointer, ...segments) => [pointer, ...segments.map(escapeSegment)].join('/');
-
-function resolve(doc, node, pointer) {
-  // Follows local $refs (all refs in a bundle are local) and returns the target with its pointer.
-  let current = node;
-  let at = pointer;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    if (!current.$ref.startsWith('#/')) throw new Error(`non-local $ref ${current.$ref} at ${at}`);
-    at = current.$ref;
-    current = at
-      .split('/')
-      .slice(1)
-      .reduce((o, seg) => o?.[seg.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return { node: current, pointer: at };
-}
-
-function createAjv(doc) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  addFormats.default ? addFormats.default(ajv) : addFormats(ajv);
-  ajv.addFormat('binary', true);
-  ajv.addFormat('byte', /^[A-Za-z0-9+/]*={0,2}$/);
-  ajv.addFormat('int32', { type: 'number', validate: (n) => Number.isInteger(n) && Math.abs(n) < 2 ** 31 });
-  ajv.addFormat('int64', { type: 'number', validate: Number.isInteger });
-  ajv.addFormat('float', { type: 'number', validate: () => true });
-  ajv.addFormat('double', { type: 'number', validate: () => true });
-  ajv.addSchema(doc, DOC_ID);
-  return ajv;
-}
 
 /** Collects [{where, schemaPointer, value}] for every example in the document. */
 export function collectExamples(doc) {
@@ -143,7 +114,7 @@ export function collectExamples(doc) {
 
 /** Returns one line per example that does not validate; an empty list means all is well. */
 export function findExampleProblems(doc) {
-  const ajv = createAjv(doc);
+  const ajv = createSpecAjv(doc, DOC_ID);
   const problems = [];
   for (const { where, schemaPointer, value } of collectExamples(doc)) {
     const validate = ajv.getSchema(`${DOC_ID}${schemaPointer}`);

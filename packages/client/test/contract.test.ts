@@ -3,8 +3,7 @@
 // must have the documented success status and a body valid against its response schema. The
 // last test fails when the spec has an operation that this run did not exercise.
 import { type MockServer, startMockServer } from '@wawp/mock-server';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { createSpecAjv, firstExample, resolveRef } from '@wawp/spec/tools';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readOperations } from '../scripts/lib/spec-model.mjs';
 import operationsJson from '../src/generated/operations.json' with { type: 'json' };
@@ -26,39 +25,10 @@ const specOperationIds: string[] = Object.values(doc.paths as Record<string, Rec
 const model = new Map(readOperations(doc).map((o: any) => [o.operationId as string, o]));
 const faceOf = new Map(operationsJson.map((o) => [o.operationId, o]));
 
-const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-// ajv-formats is CommonJS: its function sits on `default` or is the module itself.
-((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats)(ajv);
-ajv.addFormat('binary', true);
-ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-ajv.addFormat('float', { type: 'number', validate: () => true });
-ajv.addFormat('double', { type: 'number', validate: () => true });
-ajv.addSchema(doc, DOC_ID);
+const ajv = createSpecAjv(doc, DOC_ID);
 
 const esc = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
-const deref = (node: any): { node: any; pointer?: string } => {
-  let pointer: string | undefined;
-  while (node && typeof node.$ref === 'string') {
-    pointer = node.$ref;
-    node = node.$ref
-      .slice(2)
-      .split('/')
-      .reduce((o: any, seg: string) => o?.[seg.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return { node, pointer };
-};
-
-function exampleOf(holder: any): { value: unknown } | undefined {
-  if (!holder) return undefined;
-  if ('example' in holder) return { value: holder.example };
-  const first = Object.values(holder.examples ?? {})[0];
-  if (first) return { value: deref(first).node?.value };
-  const schema = deref(holder.schema).node;
-  if (schema && 'example' in schema) return { value: schema.example };
-  if (schema && Array.isArray(schema.examples)) return { value: schema.examples[0] };
-  return undefined;
-}
+const exampleOf = (holder: any) => firstExample(doc, holder);
 
 /** The flat arguments of one operation, from the examples of its parameters and body. */
 function argumentsFor(op: any): Record<string, unknown> {
@@ -82,13 +52,16 @@ function successOf(op: any): { status: number; json?: { schema: any; pointer: st
   const [status, raw] = Object.entries(op.op.responses as Record<string, unknown>)
     .filter(([code]) => /^2\d\d$/.test(code))
     .sort(([a], [b]) => Number(a) - Number(b))[0]!;
-  const { node: response, pointer: responsePointer } = deref(raw);
-  const base = responsePointer ?? `#/paths/${esc(op.path)}/${op.httpMethod.toLowerCase()}/responses/${status}`;
+  const { node: response, pointer: base } = resolveRef(
+    doc,
+    raw,
+    `#/paths/${esc(op.path)}/${op.httpMethod.toLowerCase()}/responses/${status}`,
+  );
   const types = Object.keys(response.content ?? {});
   const jsonType = types.find((t) => /json/i.test(t));
   if (!jsonType) return { status: Number(status), types };
   const schema = response.content[jsonType].schema;
-  const pointer = deref(schema).pointer ?? `${base}/content/${esc(jsonType)}/schema`;
+  const { pointer } = resolveRef(doc, schema, `${base}/content/${esc(jsonType)}/schema`);
   return { status: Number(status), json: { schema, pointer }, types };
 }
 
@@ -151,7 +124,8 @@ describe('every operation of the spec, through the operation face, against the m
 describe('image answers through the mock', () => {
   const imageOps = [...model.values()].filter((o: any) =>
     Object.entries(o.op.responses).some(
-      ([code, r]) => /^2/.test(code) && Object.keys(deref(r).node?.content ?? {}).some((t) => t.startsWith('image/')),
+      ([code, r]) =>
+        /^2/.test(code) && Object.keys(resolveRef(doc, r).node?.content ?? {}).some((t) => t.startsWith('image/')),
     ),
   );
 

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createSpecAjv } from '@wawp/spec/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildEnvelope,
@@ -31,10 +30,7 @@ async function receiver(options?: Parameters<typeof startReceiver>[0]) {
 }
 
 function messageValidator() {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-  addFormats(ajv);
-  ajv.addSchema(asyncapi, 'urn:wawp:asyncapi');
+  const ajv = createSpecAjv(asyncapi, 'urn:wawp:asyncapi');
   return (event: string, value: unknown) => {
     const pointer = `/channels/webhook/messages/${event.replaceAll('~', '~0').replaceAll('/', '~1')}/payload`;
     const validate = ajv.getSchema(`urn:wawp:asyncapi#${pointer}`);

@@ -3,24 +3,10 @@
 // not (`@ts-expect-error`): a wrong path, a missing required parameter or body field, and a
 // wrongly typed one. `tsc --noEmit` checks the file; an unused expect-error fails it, so a
 // type that became too loose is caught. Generated, so every tag added to the spec is covered.
+import { firstExample as exampleOf } from '@wawp/spec/tools';
 import { deref } from './spec-model.mjs';
 
 const lit = (value) => JSON.stringify(value);
-
-function exampleOf(doc, holder) {
-  if (!holder) return undefined;
-  if ('example' in holder) return { value: holder.example };
-  const first = Object.values(holder.examples ?? {})[0];
-  if (first) {
-    const ex = deref(doc, first);
-    if (ex && 'value' in ex) return { value: ex.value };
-  }
-  const schema = deref(doc, holder.schema);
-  if (schema && 'example' in schema) return { value: schema.example };
-  if (schema && Array.isArray(schema.examples) && schema.examples.length) return { value: schema.examples[0] };
-  if (schema && 'default' in schema) return { value: schema.default };
-  return undefined;
-}
 
 /** A literal of the wrong type for the schema, or undefined when the schema is too open to say. */
 function wrongValue(doc, rawSchema) {

@@ -2,20 +2,12 @@
 // one entry per operation with its group, method name, parameters by location, body mode
 // and response parsing. Pure functions of the document, so a test can feed it any spec.
 
+import { resolveRef } from '@wawp/spec/tools';
+
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
-/** Follows local `$ref`s (a bundle has only local ones). */
-export function deref(doc, node) {
-  let current = node;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 20 || !current.$ref.startsWith('#/')) throw new Error(`cannot follow $ref ${current.$ref}`);
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((o, seg) => o?.[seg.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return current;
-}
+/** Follows local `$ref`s (a bundle has only local ones) to the object itself. */
+export const deref = (doc, node) => resolveRef(doc, node).node;
 
 /** `Sessions` → `sessions`, `Group settings` → `groupSettings`. */
 export function groupName(tag) {

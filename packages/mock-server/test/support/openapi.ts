@@ -2,8 +2,7 @@
 // operation from the documented examples, and validates answers against the response schemas.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import { createSpecAjv, firstExample, resolveRef } from '@wawp/spec/tools';
 
 const require = createRequire(import.meta.url);
 const DOC_ID = 'urn:wawp:openapi';
@@ -29,18 +28,7 @@ export function loadOpenApi(): Node {
 const escapePointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
 
 /** Follows local `$ref`s and returns the target and the pointer where it lives. */
-export function resolve(doc: Node, node: Node, pointer: string): { node: Node; pointer: string } {
-  let current = node;
-  let at = pointer;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    at = current.$ref.slice(1);
-    current = at
-      .split('/')
-      .slice(1)
-      .reduce((o: Node, seg: string) => o?.[seg.replaceAll('~1', '/').replaceAll('~0', '~')], doc);
-  }
-  return { node: current, pointer: at };
-}
+export const resolve = resolveRef;
 
 export function listOperations(doc: Node): Operation[] {
   const out: Operation[] = [];
@@ -52,7 +40,7 @@ export function listOperations(doc: Node): Operation[] {
         method: method.toUpperCase(),
         path,
         id: op.operationId ?? `${method} ${path}`,
-        pointer: `/paths/${escapePointer(path)}/${method}`,
+        pointer: `#/paths/${escapePointer(path)}/${method}`,
         op,
       });
     }
@@ -60,19 +48,11 @@ export function listOperations(doc: Node): Operation[] {
   return out;
 }
 
+/** The documented example, else (for an enum without one) its first value. */
 function exampleOf(doc: Node, holder: Node): { found: boolean; value?: unknown } {
-  if (holder === undefined || holder === null) return { found: false };
-  if ('example' in holder) return { found: true, value: holder.example };
-  const named = Object.values<Node>(holder.examples ?? {})[0];
-  if (named !== undefined) {
-    const { node } = resolve(doc, named, '');
-    if (node && 'value' in node) return { found: true, value: node.value };
-  }
-  const schema = holder.schema ? resolve(doc, holder.schema, '').node : undefined;
-  if (schema && Array.isArray(schema.examples) && schema.examples.length > 0)
-    return { found: true, value: schema.examples[0] };
-  if (schema && 'example' in schema) return { found: true, value: schema.example };
-  if (schema && 'default' in schema) return { found: true, value: schema.default };
+  const example = firstExample(doc, holder);
+  if (example) return { found: true, value: example.value };
+  const schema = holder?.schema ? resolve(doc, holder.schema, '').node : undefined;
   if (schema && Array.isArray(schema.enum)) return { found: true, value: schema.enum[0] };
   return { found: false };
 }
@@ -150,13 +130,7 @@ export interface ResponseCheck {
 
 /** Validates answers to an operation against its documented responses. */
 export function createResponseValidator(doc: Node) {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
-  addFormats(ajv);
-  ajv.addFormat('binary', true);
-  ajv.addFormat('byte', /^[A-Za-z0-9+/]*={0,2}$/);
-  for (const f of ['int32', 'int64', 'float', 'double']) ajv.addFormat(f, { type: 'number', validate: () => true });
-  ajv.addSchema(doc, DOC_ID);
+  const ajv = createSpecAjv(doc, DOC_ID);
 
   return function check(operation: Operation, status: number, contentType: string | null, text: string): ResponseCheck {
     const responses = operation.op.responses ?? {};
@@ -176,7 +150,7 @@ export function createResponseValidator(doc: Node) {
       content[mediaKey].schema,
       `${pointer}/content/${escapePointer(mediaKey)}/schema`,
     ).pointer;
-    const validate = ajv.getSchema(`${DOC_ID}#${schemaPointer}`);
+    const validate = ajv.getSchema(`${DOC_ID}${schemaPointer}`);
     if (!validate) return { problem: `no schema at ${schemaPointer}` };
     let value: unknown;
     try {
