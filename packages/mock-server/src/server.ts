@@ -4,6 +4,9 @@ import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
 import { handleControl } from './control.js';
 import { createMockEngine, type EngineOptions, type MockEngine } from './prism.js';
+import { mergeParams, pathParams } from './sandbox/call-params.js';
+import { handleSandboxControl } from './sandbox/control.js';
+import type { SandboxAnswer, SandboxEngine } from './sandbox/engine.js';
 import {
   errorForInvalidRequest,
   errorForPrismFailure,
@@ -20,6 +23,8 @@ export interface MockServerOptions extends EngineOptions {
   maxBodyBytes?: number;
   /** AsyncAPI document (path or parsed) for the webhook control endpoint; defaults to @wawp/spec's. */
   asyncapi?: string | object;
+  /** Answer valid calls from this sandbox's state (and serve its control endpoints). */
+  sandbox?: SandboxEngine;
 }
 
 export interface MockServer {
@@ -44,6 +49,7 @@ export const MAGIC_QUERY_PREFIX = '__wawp_';
 interface Settings {
   maxBodyBytes: number;
   asyncapi?: string | object;
+  sandbox?: SandboxEngine;
 }
 
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
@@ -53,6 +59,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const settings: Settings = {
     maxBodyBytes,
     ...(options.asyncapi !== undefined ? { asyncapi: options.asyncapi } : {}),
+    ...(options.sandbox ? { sandbox: options.sandbox } : {}),
   };
   const server = createServer((req, res) => {
     handle(engine, req, res, settings).catch((error: unknown) => {
@@ -115,6 +122,17 @@ async function handle(engine: MockEngine, req: IncomingMessage, res: ServerRespo
   if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
     const raw = await readBody(req, maxBodyBytes);
     if (raw === 'too-large') return sendJson(res, 413, tooLarge(maxBodyBytes));
+    if (settings.sandbox) {
+      let parsed: unknown;
+      try {
+        parsed = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
+      } catch {
+        return sendJson(res, 400, wordpressError(400, 'rest_invalid_json', 'The body must be JSON.'));
+      }
+      const sub = path.slice(CONTROL_PREFIX.length);
+      const own = await handleSandboxControl(settings.sandbox, sub, req.method ?? 'GET', parsed, url.searchParams);
+      if (own) return sendJson(res, own.status, own.body);
+    }
     const answer = await handleControl(path.slice(CONTROL_PREFIX.length), req.method ?? 'GET', raw, {
       operationCount: engine.operations.length,
       ...(settings.asyncapi !== undefined ? { asyncapi: settings.asyncapi } : {}),
@@ -163,24 +181,71 @@ async function handle(engine: MockEngine, req: IncomingMessage, res: ServerRespo
     return sendJson(res, 400, wordpressError(400, 'mock_invalid_preference', (error as Error).message));
   }
   const result = await engine.request(input, choice, operation);
+  const sandbox = settings.sandbox;
+  const journal = (status: number, errorBody: unknown) =>
+    sandbox?.record(
+      {
+        operationId: operation?.iid ?? null,
+        method,
+        path,
+        params: mergeParams({}, query, body, req.headers['content-type'] ?? ''),
+      },
+      { status, body: errorBody },
+    );
   if (!result.ok) {
     const error = errorForPrismFailure(result.error, context);
+    journal(error.data.status, error);
     return sendJson(res, error.data.status, error);
   }
   const { output, validations } = result.value;
   const invalid = errorForInvalidRequest(validations.input, context);
-  if (invalid) return sendJson(res, invalid.data.status, invalid);
+  if (invalid) {
+    journal(invalid.data.status, invalid);
+    return sendJson(res, invalid.data.status, invalid);
+  }
 
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(output.headers ?? {})) headers[name.toLowerCase()] = String(value);
-  const type = headers['content-type'] ?? 'application/json';
-  if (output.body === undefined || output.body === null) {
-    res.writeHead(output.statusCode, headers).end();
-  } else if (typeof output.body === 'string' && !/json/i.test(type)) {
-    res.writeHead(output.statusCode, { ...headers, 'content-type': type }).end(output.body);
-  } else {
-    res.writeHead(output.statusCode, { ...headers, 'content-type': type }).end(JSON.stringify(output.body));
+  if (sandbox && operation?.iid) {
+    const answer = sandbox.serve({
+      operationId: operation.iid,
+      method,
+      path,
+      params: mergeParams(pathParams(operation.path, path), query, body, req.headers['content-type'] ?? ''),
+      documented: { status: output.statusCode, body: output.body, headers },
+    });
+    return sendSandboxAnswer(res, answer, headers);
   }
+  return sendOutput(res, output.statusCode, output.body, headers);
+}
+
+function sendOutput(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>) {
+  const type = headers['content-type'] ?? 'application/json';
+  if (body === undefined || body === null) {
+    res.writeHead(status, headers).end();
+  } else if (typeof body === 'string' && !/json/i.test(type)) {
+    res.writeHead(status, { ...headers, 'content-type': type }).end(body);
+  } else {
+    res.writeHead(status, { ...headers, 'content-type': type }).end(JSON.stringify(body));
+  }
+}
+
+/** A sandbox answer: from state (JSON), or the documented one; late, or never, when a fault says so. */
+async function sendSandboxAnswer(
+  res: ServerResponse,
+  answer: SandboxAnswer,
+  documentedHeaders: Record<string, string>,
+) {
+  if (answer.latencyMs) await new Promise((resolve) => setTimeout(resolve, answer.latencyMs));
+  if (answer.drop) {
+    res.socket?.destroy();
+    return;
+  }
+  const headers =
+    answer.headers === documentedHeaders
+      ? documentedHeaders
+      : { 'content-type': 'application/json; charset=utf-8', ...answer.headers };
+  return sendOutput(res, answer.status, answer.body, headers);
 }
 
 /**

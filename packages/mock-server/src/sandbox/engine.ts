@@ -1,0 +1,217 @@
+// The sandbox engine: answers API calls from state. The HTTP server validates a request
+// (Prism, WordPress errors, placement rules) and hands the valid ones here with their
+// merged parameters and the documented answer; the engine checks the credentials and the
+// session, applies faults, runs the operation's handler and writes the journal.
+import { wordpressError } from '../wordpress-errors.js';
+import { createClock } from './clock.js';
+import { dumpState } from './dump.js';
+import { createFaultBook } from './faults.js';
+import { type InboundInput, type InboundResult, inbound } from './inbound.js';
+import { createJournal, type JournalEntry } from './journal.js';
+import type { Answer } from './operations/answer.js';
+import { handlers, SESSION_OPERATIONS } from './operations/index.js';
+import { Params } from './params.js';
+import { createIdFactory, createRandom } from './random.js';
+import { redact } from './redact.js';
+import { createInstance, type Scenario } from './scenario.js';
+import { createSpecAnswers, type SpecAnswers } from './spec-answers.js';
+import type { WebhookTarget } from './state.js';
+import { DEFAULT_TIMING } from './timing.js';
+import { createDispatcher } from './webhooks.js';
+import { createWorld, type World } from './world.js';
+
+export interface SandboxEngineOptions {
+  /** The bundled OpenAPI document (parsed). */
+  spec: object;
+  /** Event names the AsyncAPI document describes (inbound actions only send those). */
+  knownEvents?: Iterable<string>;
+  /** The starting state. */
+  scenario: Scenario;
+  /** Overrides the scenario's clock. */
+  clock?: 'real' | 'manual';
+  /** Overrides the scenario's seed. */
+  seed?: number;
+  /** Extra webhook targets for every instance (`--webhook URL`). */
+  webhooks?: string[];
+  /** Signs deliveries to the extra targets (`--hmac-key KEY`). */
+  hmacKey?: string;
+  /** Events the extra targets receive; all by default. */
+  webhookEvents?: string[];
+  /** Deliver webhooks to non-loopback hosts too. */
+  allowRemoteWebhooks?: boolean;
+}
+
+/** A validated API call, as the server hands it over. */
+export interface SandboxCall {
+  operationId: string;
+  method: string;
+  path: string;
+  /** Query, form and JSON body merged by WordPress's precedence, plus the path parameters. */
+  params: Record<string, unknown>;
+  /** The operation's documented answer, for operations the sandbox does not model. */
+  documented: Answer;
+}
+
+export type SandboxAnswer = Answer & { drop?: boolean; latencyMs?: number };
+
+export interface SandboxEngine {
+  readonly world: World;
+  /** Answers a validated call. */
+  serve(call: SandboxCall): SandboxAnswer;
+  /** Journals an answer the server gave itself (a validation error, an unknown route). */
+  record(call: Omit<SandboxCall, 'documented' | 'operationId'> & { operationId: string | null }, answer: Answer): void;
+  inbound(input: InboundInput): InboundResult;
+  advance(ms: number): Promise<void>;
+  /** Back to the scenario: state, clock, journal, deliveries and faults. */
+  reset(): void;
+  state(): unknown;
+  close(): void;
+}
+
+const SANDBOX_SEED = 0x5eed;
+const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
+
+export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngine {
+  const answers: SpecAnswers = createSpecAnswers(options.spec);
+  const knownEvents = new Set(options.knownEvents ?? []);
+  let world = build(options, answers);
+
+  const secretsOf = () => [...world.instances.values()].map((i) => i.accessToken);
+
+  const journal = (
+    call: { operationId: string | null; method: string; path: string; params: Record<string, unknown> },
+    answer: Answer,
+  ) => {
+    const own = call.params.access_token;
+    const secrets = [...secretsOf(), ...(typeof own === 'string' ? [own] : [])];
+    const instanceId = typeof call.params.instance_id === 'string' ? call.params.instance_id : null;
+    const entry: JournalEntry = {
+      at: world.clock.now(),
+      operationId: call.operationId,
+      method: call.method.toUpperCase(),
+      path: call.path,
+      params: redact(call.params, secrets),
+      instanceId,
+      status: answer.status,
+      body: redact(answer.body, secrets),
+    };
+    world.journal.add(entry);
+  };
+
+  const serveCall = (call: SandboxCall): SandboxAnswer => {
+    const params = new Params(call.params);
+    const token = params.string('access_token') ?? '';
+    const instanceId = params.string('instance_id');
+    const fault = world.faults.forCall(call.operationId, instanceId ?? null, world.clock.now());
+    if (fault.kind === 'drop') return { status: 0, drop: true, latencyMs: fault.latencyMs };
+    const slow = fault.latencyMs > 0 ? { latencyMs: fault.latencyMs } : {};
+    if (fault.kind === 'status') {
+      const code = fault.status === 429 ? 'rate_limited' : undefined;
+      return {
+        status: fault.status,
+        body: answers.error(call.operationId, fault.status, code),
+        ...(fault.retryAfter !== undefined ? { headers: { 'retry-after': String(fault.retryAfter) } } : {}),
+        ...slow,
+      };
+    }
+    const owned = [...world.instances.values()].filter((i) => i.accessToken === token);
+    if (owned.length === 0)
+      return { status: 401, body: answers.error(call.operationId, 401, 'invalid_access_token'), ...slow };
+    const instance = call.operationId === 'createSession' ? owned[0] : world.instances.get(instanceId ?? '');
+    if (!instance || instance.accessToken !== token) {
+      return { status: 401, body: answers.error(call.operationId, 401, 'invalid_instance'), ...slow };
+    }
+    if (!SESSION_OPERATIONS.has(call.operationId) && instance.status !== 'WORKING') {
+      // What the API answers while the session cannot serve: a stopped one has no server
+      // behind it; a starting or unlinked one is refused by the engine.
+      return instance.status === 'STOPPED'
+        ? { status: 404, body: answers.error(call.operationId, 404, 'server_not_found'), ...slow }
+        : {
+            status: 502,
+            body: answers.error(
+              call.operationId,
+              502,
+              'wawp_upstream_error',
+              `The session is ${instance.status}, not WORKING.`,
+            ),
+            ...slow,
+          };
+    }
+    const handler = handlers[call.operationId];
+    const answer = handler ? handler({ world, instance, params, accessToken: token }) : call.documented;
+    return { ...(answer.status === 0 ? call.documented : answer), ...slow };
+  };
+
+  return {
+    get world() {
+      return world;
+    },
+    serve(call) {
+      let answer: SandboxAnswer;
+      try {
+        answer = serveCall(call);
+      } catch (error) {
+        // A handler bug must not take the sandbox down; the message carries no request data.
+        answer = {
+          status: 500,
+          body: wordpressError(500, 'internal_server_error', `The sandbox failed: ${(error as Error).message}`),
+        };
+      }
+      journal(call, answer.drop ? { status: 0, body: null } : answer);
+      return answer;
+    },
+    record: journal,
+    inbound: (input) => inbound(world, input, knownEvents),
+    advance: (ms) => world.clock.advance(ms),
+    reset() {
+      world.clock.clear();
+      world = build(options, answers);
+    },
+    state: () => dumpState(world),
+    close() {
+      world.clock.clear();
+    },
+  };
+}
+
+function build(options: SandboxEngineOptions, answers: SpecAnswers): World {
+  const { scenario } = options;
+  const mode = options.clock ?? scenario.clock ?? 'real';
+  const clock = createClock({
+    mode,
+    ...(mode === 'manual' ? { start: scenario.startAt ? Date.parse(scenario.startAt) : MANUAL_START } : {}),
+  });
+  const seed = options.seed ?? scenario.seed;
+  // Unseeded sandboxes still get repeatable ids on a manual clock, where tests compare them.
+  const random = createRandom(seed ?? (mode === 'manual' ? SANDBOX_SEED : undefined));
+  const ids = createIdFactory(random);
+  const faults = createFaultBook();
+  const dispatcher = createDispatcher({
+    clock,
+    ids,
+    faults,
+    defaultRetries: answers.defaultRetries(),
+    allowRemoteTargets: options.allowRemoteWebhooks ?? false,
+  });
+  const world = createWorld({
+    clock,
+    ids,
+    journal: createJournal(),
+    faults,
+    dispatcher,
+    timing: { ...DEFAULT_TIMING, ...(scenario.timing ?? {}) },
+    instances: new Map(),
+  });
+  const extra: WebhookTarget[] = (options.webhooks ?? []).map((url) => ({
+    url,
+    events: options.webhookEvents ?? ['*'],
+    hmac: options.hmacKey !== undefined ? { key: options.hmacKey } : null,
+    retries: null,
+  }));
+  for (const entry of scenario.instances) {
+    const instance = createInstance(entry, world);
+    instance.webhooks.push(...extra.map((t) => structuredClone(t)));
+    world.instances.set(instance.id, instance);
+  }
+  return world;
+}

@@ -1,0 +1,58 @@
+// The request journal: every API call the sandbox answered, so a test can ask what its code
+// sent. Entries are stored already redacted; nothing in them can leak a token.
+
+export interface JournalEntry {
+  /** When the call was answered, in Unix milliseconds on the sandbox clock. */
+  at: number;
+  /** The operation's id in the spec, e.g. `sendText`; null when no operation matched. */
+  operationId: string | null;
+  method: string;
+  path: string;
+  /** The merged parameters (query, form and JSON body, path), credentials redacted. */
+  params: Record<string, unknown>;
+  instanceId: string | null;
+  status: number;
+  /** The answer's body, credentials redacted. */
+  body: unknown;
+}
+
+export interface JournalQuery {
+  operationId?: string;
+  instanceId?: string;
+  method?: string;
+  path?: string;
+  status?: number;
+  /** Only entries at or after this time (Unix ms). */
+  since?: number;
+}
+
+export interface Journal {
+  add(entry: JournalEntry): void;
+  list(query?: JournalQuery): JournalEntry[];
+  clear(): void;
+}
+
+/** Keeps the last `limit` entries so a long-running sandbox does not grow without bound. */
+export function createJournal(limit = 10_000): Journal {
+  let entries: JournalEntry[] = [];
+  return {
+    add(entry) {
+      entries.push(entry);
+      if (entries.length > limit) entries = entries.slice(entries.length - limit);
+    },
+    list(query = {}) {
+      return entries.filter(
+        (e) =>
+          (query.operationId === undefined || e.operationId === query.operationId) &&
+          (query.instanceId === undefined || e.instanceId === query.instanceId) &&
+          (query.method === undefined || e.method === query.method.toUpperCase()) &&
+          (query.path === undefined || e.path === query.path) &&
+          (query.status === undefined || e.status === query.status) &&
+          (query.since === undefined || e.at >= query.since),
+      );
+    },
+    clear() {
+      entries = [];
+    },
+  };
+}

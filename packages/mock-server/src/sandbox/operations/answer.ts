@@ -1,0 +1,41 @@
+// What an operation handler gets and gives back.
+import { wordpressError } from '../../wordpress-errors.js';
+import type { Params } from '../params.js';
+import type { InstanceState } from '../state.js';
+import type { World } from '../world.js';
+
+export interface Call {
+  world: World;
+  instance: InstanceState;
+  params: Params;
+  /** The access token of the call (createSession provisions under it). */
+  accessToken: string;
+}
+
+export interface Answer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type Handler = (call: Call) => Answer;
+export type HandlerTable = Record<string, Handler>;
+
+/** Answer with the operation's documented example (for answers that carry no state, e.g. an image). */
+export const DOCUMENTED: Answer = Object.freeze({ status: 0 });
+
+export const ok = (body: unknown = {}): Answer => ({ status: 200, body });
+
+/** Something the call names does not exist: the engine answers 404, which Wawp passes on. */
+export const notFound = (message: string): Answer => ({ status: 404, body: wordpressError(404, 'not_found', message) });
+
+/** The engine refused the call (the session is not in a state to do it, and the like). */
+export const upstream = (message: string): Answer => ({
+  status: 502,
+  body: wordpressError(502, 'wawp_upstream_error', message),
+});
+
+export const invalidParam = (name: string, problem: string): Answer => ({
+  status: 400,
+  body: wordpressError(400, 'rest_invalid_param', `Invalid parameter(s): ${name}`, { [name]: problem }),
+});

@@ -1,0 +1,116 @@
+// Sending: every send stores the message in its chat, answers it, emits `message.any` and
+// then the acks on the clock. Reactions, stars, read receipts and typing change state too.
+import type { Params } from '../params.js';
+import { findMessage, type InstanceState, type WireMessage } from '../state.js';
+import { type Call, type HandlerTable, notFound, ok } from './answer.js';
+
+function replyTo(instance: InstanceState, params: Params): WireMessage['replyTo'] {
+  const id = params.string('reply_to');
+  if (!id) return null;
+  const quoted = findMessage(instance, id);
+  return { id, participant: quoted?.message.participant ?? null, body: quoted?.message.body ?? null };
+}
+
+function media(params: Params, fallbackMime: string): Partial<WireMessage> {
+  const file = params.object('file') ?? {};
+  const url = typeof file.url === 'string' ? file.url : null;
+  const filename = typeof file.filename === 'string' ? file.filename : url ? (url.split('/').pop() ?? null) : null;
+  const mimetype = typeof file.mimetype === 'string' ? file.mimetype : fallbackMime;
+  return { hasMedia: true, media: { url, mimetype, filename }, body: params.string('caption') ?? null };
+}
+
+function send(call: Call, fields: Partial<WireMessage>) {
+  const { world, instance, params } = call;
+  const chatId = params.string('chatId') as string;
+  const record = world.sendMessage(instance, chatId, { ...fields, replyTo: replyTo(instance, params) });
+  return ok({ ...record.message });
+}
+
+export const messageHandlers: HandlerTable = {
+  sendText: (call) => send(call, { body: call.params.string('message') ?? '' }),
+  sendImage: (call) => send(call, media(call.params, 'image/jpeg')),
+  sendFile: (call) => send(call, media(call.params, 'application/octet-stream')),
+  sendVoice: (call) => send(call, media(call.params, 'audio/ogg; codecs=opus')),
+  sendVideo: (call) => send(call, media(call.params, 'video/mp4')),
+  sendLinkPreview: (call) =>
+    send(call, {
+      body: call.params.string('text') ?? '',
+      _data: { linkPreview: { url: call.params.string('url'), title: call.params.string('title') } },
+    }),
+  sendLocation: (call) =>
+    send(call, {
+      body: call.params.string('message') ?? null,
+      location: {
+        latitude: call.params.number('latitude') ?? 0,
+        longitude: call.params.number('longitude') ?? 0,
+        description: call.params.string('title') ?? null,
+      },
+    }),
+  sendPoll(call) {
+    const poll = call.params.object('poll') ?? {};
+    const name = typeof poll.name === 'string' ? poll.name : '';
+    const options = Array.isArray(poll.options) ? poll.options.map(String) : [];
+    const response = send(call, { body: name, _data: { poll: { name, options } } });
+    const record = findMessage(call.instance, (response.body as WireMessage).id);
+    if (record) record.poll = { name, options, votes: new Map() };
+    return response;
+  },
+  sendContactVcard(call) {
+    const contacts = (call.params.list('contacts') ?? []) as Record<string, unknown>[];
+    const vCards = contacts.map((c) =>
+      typeof c.vcard === 'string'
+        ? c.vcard
+        : `BEGIN:VCARD\nVERSION:3.0\nFN:${String(c.fullName ?? '')}\nTEL;type=CELL;waid=${String(c.phoneNumber ?? '').replace(/\D/g, '')}:${String(c.phoneNumber ?? '')}\nEND:VCARD`,
+    );
+    return send(call, { vCards, body: null });
+  },
+  markMessagesSeen({ instance, params }) {
+    const chat = instance.chats.get(params.string('chatId') as string);
+    const ids = new Set((params.list('messageIds') ?? []).map(String));
+    for (const record of chat?.messages ?? []) {
+      if (ids.size === 0 || ids.has(record.message.id)) record.read = true;
+    }
+    if (chat) chat.markedUnread = false;
+    return ok({});
+  },
+  startTyping({ instance, params }) {
+    instance.ownPresence = 'typing';
+    instance.presence.set(params.string('chatId') as string, [
+      { participant: instance.me.id, lastKnownPresence: 'typing', lastSeen: null },
+    ]);
+    return ok({});
+  },
+  stopTyping({ instance, params }) {
+    instance.ownPresence = 'online';
+    instance.presence.set(params.string('chatId') as string, [
+      { participant: instance.me.id, lastKnownPresence: 'paused', lastSeen: null },
+    ]);
+    return ok({});
+  },
+  setReaction({ world, instance, params }) {
+    const messageId = params.string('messageId') as string;
+    const record = findMessage(instance, messageId);
+    if (!record) return notFound(`No message ${messageId}.`);
+    const text = params.string('reaction') ?? '';
+    if (text === '') record.reactions.delete(instance.me.id);
+    else record.reactions.set(instance.me.id, text);
+    world.emit(instance, 'message.reaction', {
+      id: `true_${record.chatId}_${world.ids.rawMessageId()}`,
+      timestamp: world.nowSeconds(),
+      from: instance.me.id,
+      fromMe: true,
+      source: 'api',
+      to: record.chatId,
+      participant: null,
+      reaction: { text, messageId: record.message.id },
+    });
+    return ok({});
+  },
+  starMessage({ instance, params }) {
+    const messageId = params.string('messageId') as string;
+    const record = findMessage(instance, messageId);
+    if (!record) return notFound(`No message ${messageId}.`);
+    record.starred = params.bool('star') ?? true;
+    return ok({});
+  },
+};

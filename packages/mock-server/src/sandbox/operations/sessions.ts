@@ -1,0 +1,86 @@
+// Sessions and authentication: the lifecycle create → start (STARTING, then SCAN_QR_CODE) →
+// scan or pairing code → WORKING, and stop, restart, logout, delete.
+import { createInstance } from '../scenario.js';
+import type { InstanceState } from '../state.js';
+import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer.js';
+
+/** The answer of session/info and of the lifecycle calls. */
+export function sessionInfo(instance: InstanceState) {
+  const engine = instance.engine.info as Record<string, unknown> | undefined;
+  return {
+    name: instance.name,
+    status: instance.status,
+    config: {
+      ...(Object.keys(instance.metadata).length > 0 ? { metadata: { ...instance.metadata } } : {}),
+      webhooks: instance.webhooks.map((w) => structuredClone(w)),
+      proxy: null,
+    },
+    me: instance.linked ? { ...instance.me } : null,
+    ...(engine && Object.keys(engine).length > 0 ? { engine: structuredClone(engine) } : {}),
+  };
+}
+
+const running = (instance: InstanceState) => instance.status !== 'STOPPED' && instance.status !== 'FAILED';
+
+export const sessionHandlers: HandlerTable = {
+  createSession({ world, params, accessToken, instance: account }: Call) {
+    const id = world.ids.instanceId();
+    const created = createInstance(
+      {
+        id,
+        accessToken,
+        name: params.string('name') ?? id,
+        status: 'STOPPED',
+        linked: false,
+        metadata: { ...account.metadata, instance_id: id },
+        me: { id: account.me.id },
+      },
+      world,
+    );
+    world.instances.set(id, created);
+    world.boot(created);
+    return ok({ name: created.name, status: created.status, config: { metadata: { ...created.metadata } } });
+  },
+  startSession({ world, instance }) {
+    if (!running(instance)) world.boot(instance);
+    return ok(sessionInfo(instance));
+  },
+  stopSession({ world, instance }) {
+    if (instance.status !== 'STOPPED') world.setStatus(instance, 'STOPPED');
+    return ok(sessionInfo(instance));
+  },
+  restartSession({ world, instance }) {
+    if (instance.status !== 'STOPPED') world.setStatus(instance, 'STOPPED');
+    world.boot(instance);
+    return ok(sessionInfo(instance));
+  },
+  logoutSession({ world, instance }) {
+    instance.linked = false;
+    world.boot(instance);
+    return ok(sessionInfo(instance));
+  },
+  deleteSession({ world, instance }) {
+    if (instance.status !== 'STOPPED') world.setStatus(instance, 'STOPPED');
+    world.instances.delete(instance.id);
+    return ok({});
+  },
+  getSessionInfo: ({ instance }) => ok(sessionInfo(instance)),
+  getSessionMe({ instance }) {
+    if (!instance.linked) return upstream('The session is not linked to a WhatsApp account yet.');
+    return ok({ ...instance.me });
+  },
+  requestPairingCode({ world, instance }) {
+    if (instance.status !== 'SCAN_QR_CODE') {
+      return upstream(`A pairing code can only be requested in SCAN_QR_CODE; the session is ${instance.status}.`);
+    }
+    world.later(instance, world.timing.pairingMs, () => world.link(instance));
+    return ok({ code: world.ids.pairingCode() });
+  },
+  getQrCode({ instance }) {
+    if (instance.status !== 'SCAN_QR_CODE') {
+      return upstream(`There is no QR code to scan; the session is ${instance.status}.`);
+    }
+    // The QR itself carries no state worth simulating: the documented image or value is the answer.
+    return DOCUMENTED;
+  },
+};

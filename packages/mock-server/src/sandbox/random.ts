@@ -1,0 +1,89 @@
+// Seeded randomness for the sandbox: ids and codes repeat exactly for a given seed, so a test
+// that prints a message id today finds the same id tomorrow.
+
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** A whole number in [0, n). */
+  int(n: number): number;
+  /** `length` characters from `alphabet`. */
+  chars(length: number, alphabet: string): string;
+}
+
+const UPPER_HEX = '0123456789ABCDEF';
+const DIGITS = '0123456789';
+const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/** mulberry32: tiny, fast and good enough for test data (not for secrets). */
+export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32)): Random {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (n: number) => Math.floor(next() * n);
+  const chars = (length: number, alphabet: string) => {
+    let out = '';
+    for (let i = 0; i < length; i++) out += alphabet[int(alphabet.length)];
+    return out;
+  };
+  return { next, int, chars };
+}
+
+/** The ids the sandbox hands out, in the engine's formats. */
+export interface IdFactory {
+  /** A raw message id like the engine's, e.g. `3EB0C767D26A1D5A8F4E`. */
+  rawMessageId(): string;
+  /** A webhook event id: `evt_` and a lower-case ULID of `time`. */
+  eventId(time: number): string;
+  /** A delivery request id (UUID v4 layout). */
+  requestId(): string;
+  /** A group id, `120363…@g.us`. */
+  groupId(): string;
+  /** A channel id, `120363…@newsletter`. */
+  channelId(): string;
+  /** A linked id, `…@lid`. */
+  lid(): string;
+  /** A call id. */
+  callId(): string;
+  /** An instance id for a new session: 12 upper-case letters and digits. */
+  instanceId(): string;
+  /** A pairing code as the phone shows it, `ABCD-EFGH`. */
+  pairingCode(): string;
+  /** A group invite code. */
+  inviteCode(): string;
+}
+
+export function createIdFactory(random: Random): IdFactory {
+  return {
+    rawMessageId: () => `3EB0${random.chars(16, UPPER_HEX)}`,
+    eventId: (time) => `evt_${ulidTime(time)}${random.chars(16, CROCKFORD)}`,
+    requestId: () => {
+      const hex = random.chars(32, '0123456789abcdef');
+      const variant = '89ab'[random.int(4)];
+      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+    },
+    groupId: () => `120363${random.chars(12, DIGITS)}@g.us`,
+    channelId: () => `120363${random.chars(12, DIGITS)}@newsletter`,
+    lid: () => `${1 + random.int(9)}${random.chars(14, DIGITS)}@lid`,
+    callId: () => random.chars(32, UPPER_HEX),
+    instanceId: () => random.chars(12, '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'),
+    pairingCode: () =>
+      `${random.chars(4, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}-${random.chars(4, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`,
+    inviteCode: () => random.chars(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
+  };
+}
+
+/** The 10-character time part of a ULID (48-bit milliseconds in Crockford base32). */
+function ulidTime(time: number): string {
+  let out = '';
+  let t = Math.max(0, Math.floor(time));
+  for (let i = 0; i < 10; i++) {
+    out = CROCKFORD[t % 32] + out;
+    t = Math.floor(t / 32);
+  }
+  return out;
+}

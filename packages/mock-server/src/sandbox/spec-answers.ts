@@ -1,0 +1,57 @@
+// What the spec itself says an operation answers: the documented error bodies (so a 401 or a
+// 429 from the sandbox reads exactly like the reference), and the engine's retry defaults.
+import { firstExample, resolveRef } from '@wawp/spec/tools';
+import { wordpressError } from '../wordpress-errors.js';
+import type { RetryPolicy } from './webhooks.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: a bundled OpenAPI document is walked generically
+type Doc = any;
+
+export interface SpecAnswers {
+  /** The documented body of `status` for an operation, preferring the example with `code`. */
+  error(operationId: string, status: number, code?: string, message?: string): unknown;
+  /** The retry policy a webhook target gets for fields it leaves out. */
+  defaultRetries(): RetryPolicy;
+}
+
+export function createSpecAnswers(doc: Doc): SpecAnswers {
+  const operations = new Map<string, Doc>();
+  for (const item of Object.values<Doc>(doc.paths ?? {})) {
+    for (const op of Object.values<Doc>(item))
+      if (op && typeof op === 'object' && op.operationId) operations.set(op.operationId, op);
+  }
+  const cache = new Map<string, unknown>();
+  return {
+    error(operationId, status, code, message) {
+      const key = `${operationId} ${status} ${code ?? ''}`;
+      if (!cache.has(key)) cache.set(key, documentedError(doc, operations.get(operationId), status, code));
+      const documented = cache.get(key) as { code: string; message: string; data: { status: number } } | undefined;
+      const body = documented
+        ? structuredClone(documented)
+        : wordpressError(status, code ?? 'mock_fault', message ?? `The sandbox answered ${status}.`);
+      if (code !== undefined && body.code !== code) body.code = code;
+      if (message !== undefined) body.message = message;
+      return body;
+    },
+    defaultRetries() {
+      const retries = resolveRef(doc, doc.components?.schemas?.WebhookConfig).node?.properties?.retries;
+      const object = (retries?.oneOf ?? [retries]).find((s: Doc) => s?.type === 'object')?.properties ?? {};
+      // The spec documents the engine's defaults; these fallbacks only serve a foreign spec.
+      return {
+        attempts: object.attempts?.default ?? 1,
+        delaySeconds: object.delaySeconds?.default ?? 0,
+        policy: object.policy?.default ?? 'constant',
+      };
+    },
+  };
+}
+
+function documentedError(doc: Doc, op: Doc, status: number, code?: string): unknown {
+  const response = op?.responses?.[String(status)];
+  if (!response) return undefined;
+  const media = resolveRef(doc, response).node?.content?.['application/json'];
+  if (!media) return undefined;
+  const named = Object.values<Doc>(media.examples ?? {}).map((e) => resolveRef(doc, e).node?.value);
+  const match = named.find((value) => code === undefined || value?.code === code);
+  return match ?? firstExample(doc, media)?.value;
+}

@@ -1,0 +1,148 @@
+// `startSandbox()`: a stateful Wawp API on a free loopback port, for tests. Several can run
+// side by side: each has its own state, clock, journal and faults.
+import { readFileSync } from 'node:fs';
+import { bundledSpecPath } from '../prism.js';
+import { type MockServerOptions, startMockServer } from '../server.js';
+import { loadWebhookCatalog } from '../webhooks/events.js';
+import { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './default-scenario.js';
+import { createSandboxEngine, type SandboxEngine } from './engine.js';
+import type { ActiveFault, FaultRule } from './faults.js';
+import type { InboundInput, InboundResult } from './inbound.js';
+import type { JournalEntry, JournalQuery } from './journal.js';
+import { checkScenario, type Scenario } from './scenario.js';
+import { loadScenarioFile } from './scenario-file.js';
+import type { DeliveryQuery, DeliveryRecord } from './webhooks.js';
+
+export interface SandboxOptions extends Omit<MockServerOptions, 'sandbox' | 'dynamic' | 'seed'> {
+  /** The starting state: a scenario object or the path of a YAML/JSON file. Default: the docs' instance. */
+  scenario?: Scenario | string;
+  /** `manual` moves time only on `advance()`. Default: the scenario's, else `real`. */
+  clock?: 'real' | 'manual';
+  /** Seed for ids and codes. */
+  seed?: number;
+  /** Webhook targets added to every instance. */
+  webhooks?: string[];
+  /** Signs deliveries to `webhooks`. */
+  hmacKey?: string;
+  /** Events `webhooks` receive; all by default. */
+  webhookEvents?: string[];
+  /** Deliver to non-loopback hosts too (off: a sandbox never leaves the machine). */
+  allowRemoteWebhooks?: boolean;
+}
+
+export type DeliveryMatch = string | DeliveryQuery | ((delivery: DeliveryRecord) => boolean);
+
+export interface Sandbox {
+  /** Base URL, e.g. `http://127.0.0.1:53124`. */
+  url: string;
+  port: number;
+  /** The first instance of the scenario (the docs' `123456789` by default). */
+  instanceId: string;
+  accessToken: string;
+  /** The token `/__wawp/` control calls need (header `x-wawp-control-token`). */
+  controlToken: string;
+  /** A contact (or the phone) does something; see `InboundInput`. */
+  inbound(input: InboundInput): InboundResult;
+  /** The request journal, optionally filtered. */
+  requests(query?: JournalQuery): JournalEntry[];
+  clearRequests(): void;
+  /** Every webhook delivery attempt so far, optionally filtered. */
+  deliveries(query?: DeliveryQuery): DeliveryRecord[];
+  /**
+   * The first delivery that matches (an event name, a query or a predicate), already made or
+   * still to come. Rejects after `timeoutMs` of real time (default 5000).
+   */
+  waitFor(match: DeliveryMatch, options?: { timeoutMs?: number }): Promise<DeliveryRecord>;
+  /** Moves the sandbox clock; resolves once everything due has happened (deliveries included). */
+  advance(ms: number): Promise<void>;
+  /** Adds a fault; `remove()` takes it away again. */
+  fault(rule: FaultRule): ActiveFault & { remove(): void };
+  clearFaults(): void;
+  /** Back to the scenario. */
+  reset(): void;
+  /** The whole state as JSON (tokens redacted). */
+  state(): unknown;
+  /** The engine, for advanced use (its `world` holds the live state). */
+  engine: SandboxEngine;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const specSource = options.spec ?? bundledSpecPath();
+  const spec = typeof specSource === 'string' ? (JSON.parse(readFileSync(specSource, 'utf8')) as object) : specSource;
+  const scenario =
+    typeof options.scenario === 'string'
+      ? loadScenarioFile(options.scenario)
+      : options.scenario
+        ? checkScenario(structuredClone(options.scenario), 'scenario')
+        : defaultScenario(spec);
+  const engine = createSandboxEngine({
+    spec,
+    scenario,
+    knownEvents: loadWebhookCatalog(options.asyncapi).events,
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.hmacKey !== undefined ? { hmacKey: options.hmacKey } : {}),
+    ...(options.webhookEvents ? { webhookEvents: options.webhookEvents } : {}),
+    ...(options.allowRemoteWebhooks ? { allowRemoteWebhooks: true } : {}),
+  });
+  const server = await startMockServer({ ...options, port: options.port ?? 0, spec: specSource, sandbox: engine });
+  const first = scenario.instances[0];
+  return {
+    url: server.url,
+    port: server.port,
+    instanceId: first?.id ?? DOCS_INSTANCE_ID,
+    accessToken: first?.accessToken ?? DOCS_ACCESS_TOKEN,
+    controlToken: (server as { controlToken?: string }).controlToken ?? '',
+    engine,
+    inbound: (input) => engine.inbound(input),
+    requests: (query) => engine.world.journal.list(query),
+    clearRequests: () => engine.world.journal.clear(),
+    deliveries: (query) => engine.world.dispatcher.deliveries(query),
+    waitFor: (match, waitOptions) => waitForDelivery(engine, match, waitOptions?.timeoutMs ?? 5000),
+    advance: (ms) => engine.advance(ms),
+    fault(rule) {
+      const active = engine.world.faults.add(rule, engine.world.clock.now());
+      return { ...active, remove: () => void engine.world.faults.remove(active.id) };
+    },
+    clearFaults: () => void engine.world.faults.remove(),
+    reset: () => engine.reset(),
+    state: () => engine.state(),
+    async close() {
+      engine.close();
+      await server.close();
+    },
+  };
+}
+
+function matcher(match: DeliveryMatch): (d: DeliveryRecord) => boolean {
+  if (typeof match === 'function') return match;
+  const query: DeliveryQuery = typeof match === 'string' ? { event: match } : match;
+  return (d) =>
+    (query.event === undefined || d.event === query.event) &&
+    (query.instanceId === undefined || d.instanceId === query.instanceId) &&
+    (query.eventId === undefined || d.eventId === query.eventId) &&
+    (query.ok === undefined || d.ok === query.ok);
+}
+
+function waitForDelivery(engine: SandboxEngine, match: DeliveryMatch, timeoutMs: number): Promise<DeliveryRecord> {
+  const test = matcher(match);
+  const found = engine.world.dispatcher.deliveries().find(test);
+  if (found) return Promise.resolve(found);
+  return new Promise((resolve, reject) => {
+    const dispatcher = engine.world.dispatcher;
+    const timer = setTimeout(() => {
+      stop();
+      const hint =
+        engine.world.clock.mode === 'manual' ? ' The clock is manual: advance() it to let timed events happen.' : '';
+      reject(new Error(`No matching webhook delivery within ${timeoutMs} ms.${hint}`));
+    }, timeoutMs);
+    const stop = dispatcher.onDelivery((delivery) => {
+      if (!test(delivery)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(delivery);
+    });
+  });
+}

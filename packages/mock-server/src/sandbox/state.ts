@@ -1,0 +1,224 @@
+// The sandbox's world: one record per instance with everything the API can read or change.
+// Wire objects (messages, groups, labels…) are kept in the shapes the API answers with, so
+// list operations hand out copies of what is stored instead of rebuilding it.
+
+export type SessionStatus = 'STOPPED' | 'STARTING' | 'SCAN_QR_CODE' | 'WORKING' | 'FAILED';
+
+export interface MeInfo {
+  id: string;
+  pushName?: string;
+  jid?: string;
+  lid?: string;
+  [key: string]: unknown;
+}
+
+export interface WebhookTarget {
+  url: string;
+  events: string[];
+  hmac?: { key?: string } | null;
+  retries?: { attempts?: number; delaySeconds?: number; policy?: string } | null;
+  customHeaders?: { name: string; value: string }[] | null;
+  [key: string]: unknown;
+}
+
+export interface ContactRecord {
+  id: string;
+  name: string | null;
+  pushname: string | null;
+  onWhatsApp: boolean;
+  blocked: boolean;
+  saved: boolean;
+  about: string | null;
+  picture: string | null;
+  isBusiness: boolean;
+}
+
+/** A message as the API shows it (the spec's Message), plus the sandbox's bookkeeping. */
+export interface WireMessage {
+  id: string;
+  timestamp: number;
+  from: string;
+  fromMe: boolean;
+  source?: 'api' | 'app' | null;
+  to: string | null;
+  participant: string | null;
+  body: string | null;
+  hasMedia: boolean;
+  media: { url: string | null; mimetype: string | null; filename: string | null } | null;
+  ack: number;
+  ackName: string;
+  location?: { latitude: number; longitude: number; description?: string | null } | null;
+  vCards?: string[] | null;
+  replyTo: { id: string; participant?: string | null; body?: string | null } | null;
+  _data: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface MessageRecord {
+  message: WireMessage;
+  chatId: string;
+  starred: boolean;
+  pinnedUntil: number | null;
+  /** Reactions by who reacted. */
+  reactions: Map<string, string>;
+  edited: boolean;
+  revoked: boolean;
+  /** For received messages: whether the instance has read it. */
+  read: boolean;
+  /** Poll options and votes, when the message is a poll. */
+  poll?: { name: string; options: string[]; votes: Map<string, string[]> };
+}
+
+export interface ChatRecord {
+  id: string;
+  name: string | null;
+  archived: boolean;
+  pinned: boolean;
+  markedUnread: boolean;
+  messages: MessageRecord[];
+}
+
+export interface GroupParticipant {
+  id: string;
+  role: 'participant' | 'admin' | 'superadmin' | 'left';
+}
+
+export interface GroupRecord {
+  id: string;
+  subject: string;
+  description: string | null;
+  owner: string;
+  creation: number;
+  inviteCode: string;
+  participants: GroupParticipant[];
+  announce: boolean;
+  restrict: boolean;
+  picture: string | null;
+}
+
+export interface LabelRecord {
+  id: string;
+  name: string;
+  color: number;
+  colorHex: string;
+  chats: Set<string>;
+}
+
+export interface StatusPost {
+  id: string;
+  kind: 'text' | 'image' | 'voice' | 'video';
+  at: number;
+  text: string | null;
+}
+
+export interface ChannelRecord {
+  id: string;
+  name: string;
+  description: string | null;
+  role: 'OWNER' | 'ADMIN' | 'SUBSCRIBER' | 'GUEST';
+  muted: boolean;
+  picture: string | null;
+  verified: boolean;
+  subscribersCount: number;
+  inviteCode: string;
+}
+
+export interface Presence {
+  participant: string;
+  lastKnownPresence: string;
+  lastSeen: number | null;
+}
+
+export interface InstanceState {
+  id: string;
+  accessToken: string;
+  name: string;
+  status: SessionStatus;
+  /** The status history sent in `session.status`. */
+  statuses: { status: SessionStatus; timestamp: number }[];
+  /** True once a phone has been linked; survives stop and restart, cleared by logout. */
+  linked: boolean;
+  me: MeInfo;
+  metadata: Record<string, string>;
+  webhooks: WebhookTarget[];
+  engine: Record<string, unknown>;
+  profile: { name: string | null; status: string | null; picture: string | null };
+  ownPresence: string;
+  contacts: Map<string, ContactRecord>;
+  chats: Map<string, ChatRecord>;
+  groups: Map<string, GroupRecord>;
+  labels: Map<string, LabelRecord>;
+  presence: Map<string, Presence[]>;
+  statusPosts: StatusPost[];
+  channels: Map<string, ChannelRecord>;
+  /** Numbers (digits) that are not on WhatsApp, besides contacts marked so. */
+  notOnWhatsApp: Set<string>;
+  nextLabelId: number;
+}
+
+export const ACK_NAMES: Record<number, string> = {
+  [-1]: 'ERROR',
+  0: 'PENDING',
+  1: 'SERVER',
+  2: 'DEVICE',
+  3: 'READ',
+  4: 'PLAYED',
+};
+
+/** The digits of a phone number or a `…@c.us` id. */
+export function digitsOf(idOrPhone: string): string {
+  return idOrPhone.split('@')[0]?.replace(/[^0-9]/g, '') ?? '';
+}
+
+export function isOnWhatsApp(instance: InstanceState, idOrPhone: string): boolean {
+  const digits = digitsOf(idOrPhone);
+  const contact = instance.contacts.get(`${digits}@c.us`);
+  if (contact) return contact.onWhatsApp;
+  return !instance.notOnWhatsApp.has(digits);
+}
+
+/** The chat with `id`, created on first use as WhatsApp does when a message is sent or received. */
+export function chatFor(instance: InstanceState, id: string): ChatRecord {
+  let chat = instance.chats.get(id);
+  if (!chat) {
+    const contact = instance.contacts.get(id);
+    const group = instance.groups.get(id);
+    chat = {
+      id,
+      name: group?.subject ?? contact?.name ?? contact?.pushname ?? null,
+      archived: false,
+      pinned: false,
+      markedUnread: false,
+      messages: [],
+    };
+    instance.chats.set(id, chat);
+  }
+  return chat;
+}
+
+export function findMessage(instance: InstanceState, messageId: string): MessageRecord | undefined {
+  const chatId = chatIdOfMessage(messageId);
+  const chats =
+    chatId && instance.chats.has(chatId) ? [instance.chats.get(chatId) as ChatRecord] : instance.chats.values();
+  for (const chat of chats) {
+    const found = chat.messages.find((m) => m.message.id === messageId || rawIdOf(m.message.id) === messageId);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `true_447700900123@c.us_3EB0…` → `447700900123@c.us`. */
+export function chatIdOfMessage(messageId: string): string | undefined {
+  const parts = messageId.split('_');
+  return parts.length >= 3 && (parts[0] === 'true' || parts[0] === 'false') ? parts[1] : undefined;
+}
+
+export function rawIdOf(messageId: string): string {
+  const parts = messageId.split('_');
+  return parts.length >= 3 ? (parts[2] as string) : messageId;
+}
+
+export function unreadCount(chat: ChatRecord): number {
+  const unread = chat.messages.filter((m) => !m.message.fromMe && !m.read && !m.revoked).length;
+  return chat.markedUnread && unread === 0 ? 1 : unread;
+}

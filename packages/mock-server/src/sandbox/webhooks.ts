@@ -1,0 +1,269 @@
+// Webhook deliveries from state changes: each event goes, in the engine's envelope and signed
+// like the engine signs it, to every target of the instance that subscribed to it. A failed
+// delivery is tried again on the target's retry policy, on the sandbox clock, and every
+// attempt is logged, so a test can see exactly what its receiver was sent and how it answered.
+import { signPayload } from '@wawp/webhooks-types/node';
+import type { Clock } from './clock.js';
+import type { DeliveryFaultRule, FaultBook } from './faults.js';
+import type { IdFactory } from './random.js';
+import { redact } from './redact.js';
+import type { InstanceState, WebhookTarget } from './state.js';
+
+export interface RetryPolicy {
+  attempts: number;
+  delaySeconds: number;
+  policy: string;
+}
+
+export interface DeliveryRecord {
+  /** The envelope's `id`: the same for every attempt and duplicate of one event. */
+  eventId: string;
+  event: string;
+  instanceId: string;
+  /** The target, without query string or credentials. */
+  url: string;
+  /** 1 for the first try, 2 for the first retry… */
+  attempt: number;
+  /** When the attempt was made (sandbox clock, Unix ms). */
+  at: number;
+  /** The receiver's HTTP status; null when it could not be reached. */
+  status: number | null;
+  ok: boolean;
+  error: string | null;
+  requestId: string;
+  signed: boolean;
+  /** True for the copies a `duplicate` fault adds. */
+  duplicate: boolean;
+  /** True when a `badSignature` fault signed this attempt with the wrong key. */
+  badSignature: boolean;
+  /** The envelope as sent, credentials redacted. */
+  body: Record<string, unknown>;
+}
+
+export interface DeliveryQuery {
+  event?: string;
+  instanceId?: string;
+  eventId?: string;
+  ok?: boolean;
+}
+
+export interface Dispatcher {
+  /** Queues `event` for every subscribed target of `instance`; returns the envelope. */
+  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown>;
+  deliveries(query?: DeliveryQuery): DeliveryRecord[];
+  clear(): void;
+  /** Called after each attempt is logged. */
+  onDelivery(listener: (record: DeliveryRecord) => void): () => void;
+}
+
+export interface DispatcherOptions {
+  clock: Clock;
+  ids: IdFactory;
+  faults: FaultBook;
+  /** The engine's defaults for fields a target's `retries` leaves out (read from the spec). */
+  defaultRetries: RetryPolicy;
+  /** Also deliver to hosts other than loopback. Off by default: a sandbox stays on the machine. */
+  allowRemoteTargets?: boolean;
+  /** Milliseconds to wait for a receiver's answer (real time). Default 10 000. */
+  timeoutMs?: number;
+  /** Stored records, oldest dropped first. Default 10 000. */
+  limit?: number;
+}
+
+interface Attempt {
+  instance: InstanceState;
+  target: WebhookTarget;
+  envelope: Record<string, unknown>;
+  body: string;
+  attempt: number;
+  duplicate: boolean;
+  badSignature: boolean;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+/** A held (reordered) delivery goes out at the latest after this long, even if nothing follows it. */
+const REORDER_HOLD_MS = 1000;
+
+export function createDispatcher(options: DispatcherOptions): Dispatcher {
+  const { clock, ids, faults } = options;
+  const limit = options.limit ?? 10_000;
+  let records: DeliveryRecord[] = [];
+  const listeners = new Set<(record: DeliveryRecord) => void>();
+  /** Per instance: a delivery held back by a `reorder` fault, sent after the next one. */
+  const held = new Map<string, Attempt[]>();
+
+  const log = (record: DeliveryRecord) => {
+    records.push(record);
+    if (records.length > limit) records = records.slice(records.length - limit);
+    for (const listener of listeners) listener(record);
+  };
+
+  const policyOf = (target: WebhookTarget): RetryPolicy => ({
+    attempts: Math.max(1, Math.floor(target.retries?.attempts ?? options.defaultRetries.attempts)),
+    delaySeconds: Math.max(0, target.retries?.delaySeconds ?? options.defaultRetries.delaySeconds),
+    policy: target.retries?.policy ?? options.defaultRetries.policy,
+  });
+
+  const send = async (job: Attempt): Promise<void> => {
+    const { instance, target } = job;
+    const secrets = [instance.accessToken, target.hmac?.key ?? ''];
+    const url = safeUrl(target.url);
+    const requestId = ids.requestId();
+    const now = clock.now();
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      'user-agent': 'wawp-mock-sandbox',
+      'x-webhook-request-id': requestId,
+      'x-webhook-timestamp': String(now),
+    };
+    for (const header of target.customHeaders ?? []) headers[header.name.toLowerCase()] = header.value;
+    const key = target.hmac?.key;
+    if (key !== undefined || job.badSignature) {
+      headers['x-webhook-hmac'] = await signPayload(
+        job.body,
+        job.badSignature ? `${key ?? ''}-wrong-key` : (key as string),
+      );
+      headers['x-webhook-hmac-algorithm'] = 'sha512';
+    }
+    const record: DeliveryRecord = {
+      eventId: job.envelope.id as string,
+      event: job.envelope.event as string,
+      instanceId: instance.id,
+      url: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
+      attempt: job.attempt,
+      at: now,
+      status: null,
+      ok: false,
+      error: null,
+      requestId,
+      signed: headers['x-webhook-hmac'] !== undefined,
+      duplicate: job.duplicate,
+      badSignature: job.badSignature,
+      body: redact(job.envelope, secrets),
+    };
+    if (!url) {
+      record.error = 'The webhook URL is not a valid http(s) URL.';
+    } else if (!options.allowRemoteTargets && !LOOPBACK.has(url.hostname)) {
+      // Not retried: the target is not wrong, the sandbox just never leaves the machine.
+      record.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
+      log(record);
+      return;
+    } else {
+      try {
+        const response = await fetch(url, {
+          method: 'POST',
+          headers,
+          body: job.body,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+        });
+        await response.arrayBuffer().catch(() => undefined);
+        record.status = response.status;
+        record.ok = response.ok;
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string } }).cause;
+        record.error =
+          (error as Error).name === 'TimeoutError'
+            ? 'The receiver did not answer in time.'
+            : `Could not connect: ${cause?.code ?? (error as Error).message}`;
+      }
+    }
+    log(record);
+    if (record.ok || job.duplicate) return;
+    const policy = policyOf(target);
+    if (job.attempt >= policy.attempts) return;
+    clock.schedule(retryDelayMs(policy, job.attempt), () => send({ ...job, attempt: job.attempt + 1 }));
+  };
+
+  const flushHeld = async (instanceId: string) => {
+    const waiting = held.get(instanceId);
+    if (!waiting || waiting.length === 0) return;
+    held.delete(instanceId);
+    for (const job of waiting.reverse()) await send(job);
+  };
+
+  const dispatch = (job: Attempt, rules: DeliveryFaultRule['webhooks'][]) => {
+    const delayMs = rules.reduce((sum, r) => sum + (r.delayMs ?? 0), 0);
+    const copies = rules.reduce((sum, r) => sum + (r.duplicate ?? 0), 0);
+    const reorder = rules.some((r) => r.reorder);
+    const badSignature = rules.some((r) => r.badSignature);
+    const first = { ...job, badSignature };
+    clock.schedule(delayMs, async () => {
+      if (reorder) {
+        const waiting = held.get(job.instance.id) ?? [];
+        waiting.push(first);
+        held.set(job.instance.id, waiting);
+        clock.schedule(REORDER_HOLD_MS, () => flushHeld(job.instance.id));
+        return;
+      }
+      await send(first);
+      for (let i = 0; i < copies; i++) await send({ ...first, duplicate: true });
+      await flushHeld(job.instance.id);
+    });
+  };
+
+  return {
+    emit(instance, event, payload) {
+      const now = clock.now();
+      const envelope: Record<string, unknown> = {
+        id: ids.eventId(now),
+        timestamp: now,
+        event,
+        session: instance.name,
+        metadata: Object.keys(instance.metadata).length > 0 ? { ...instance.metadata } : null,
+        engine: (instance.engine.name as string | undefined) ?? 'GOWS',
+        me: instance.linked ? { ...instance.me } : null,
+        environment: {
+          version: (instance.engine.version as string | undefined) ?? null,
+          engine: (instance.engine.name as string | undefined) ?? 'GOWS',
+          tier: 'PLUS',
+          browser: null,
+        },
+        payload,
+      };
+      const body = JSON.stringify(envelope);
+      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
+      if (targets.length > 0) {
+        const rules = faults.forDelivery(event, instance.id, now);
+        for (const target of targets) {
+          dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
+        }
+      }
+      return envelope;
+    },
+    deliveries(query = {}) {
+      return records.filter(
+        (r) =>
+          (query.event === undefined || r.event === query.event) &&
+          (query.instanceId === undefined || r.instanceId === query.instanceId) &&
+          (query.eventId === undefined || r.eventId === query.eventId) &&
+          (query.ok === undefined || r.ok === query.ok),
+      );
+    },
+    clear() {
+      records = [];
+      held.clear();
+    },
+    onDelivery(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** Milliseconds before retry number `attempt` (1 = the wait after the first try failed). */
+export function retryDelayMs(policy: RetryPolicy, attempt: number): number {
+  const base = policy.delaySeconds * 1000;
+  if (policy.policy === 'linear') return base * attempt;
+  if (policy.policy === 'exponential') return base * 2 ** (attempt - 1);
+  return base;
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
