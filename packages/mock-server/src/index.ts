@@ -1,4 +1,31 @@
 export { bundledSpecPath, type EngineOptions } from './prism.js';
+export { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './sandbox/default-scenario.js';
+export {
+  createSandboxEngine,
+  type SandboxAnswer,
+  type SandboxCall,
+  type SandboxEngine,
+  type SandboxEngineOptions,
+} from './sandbox/engine.js';
+export type { ActiveFault, ApiFaultRule, DeliveryFaultRule, FaultRule, RateLimitRule } from './sandbox/faults.js';
+export {
+  INBOUND_TYPES,
+  InboundError,
+  type InboundInput,
+  type InboundResult,
+  type InboundType,
+} from './sandbox/inbound.js';
+export type { JournalEntry, JournalQuery } from './sandbox/journal.js';
+export {
+  checkScenario,
+  parseScenario,
+  type Scenario,
+  ScenarioError,
+  type ScenarioInstance,
+} from './sandbox/scenario.js';
+export { loadScenarioFile } from './sandbox/scenario-file.js';
+export { type DeliveryMatch, type Sandbox, type SandboxOptions, startSandbox } from './sandbox/start.js';
+export type { DeliveryQuery, DeliveryRecord } from './sandbox/webhooks.js';
 export {
   CONTROL_PREFIX,
   MAGIC_QUERY_PREFIX,
@@ -20,18 +47,3 @@ export {
 export { bundledAsyncApiPath, loadWebhookCatalog, type WebhookCatalog } from './webhooks/events.js';
 export { eventId, ulid } from './webhooks/ulid.js';
 export { type WordPressError, wordpressError } from './wordpress-errors.js';
-export { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './sandbox/default-scenario.js';
-export {
-  createSandboxEngine,
-  type SandboxAnswer,
-  type SandboxCall,
-  type SandboxEngine,
-  type SandboxEngineOptions,
-} from './sandbox/engine.js';
-export type { ActiveFault, ApiFaultRule, DeliveryFaultRule, FaultRule, RateLimitRule } from './sandbox/faults.js';
-export { INBOUND_TYPES, InboundError, type InboundInput, type InboundResult, type InboundType } from './sandbox/inbound.js';
-export type { JournalEntry, JournalQuery } from './sandbox/journal.js';
-export { checkScenario, parseScenario, type Scenario, ScenarioError, type ScenarioInstance } from './sandbox/scenario.js';
-export { loadScenarioFile } from './sandbox/scenario-file.js';
-export { type DeliveryMatch, type Sandbox, type SandboxOptions, startSandbox } from './sandbox/start.js';
-export type { DeliveryQuery, DeliveryRecord } from './sandbox/webhooks.js';

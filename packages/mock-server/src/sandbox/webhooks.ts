@@ -213,12 +213,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         metadata: Object.keys(instance.metadata).length > 0 ? { ...instance.metadata } : null,
         engine: (instance.engine.name as string | undefined) ?? 'GOWS',
         me: instance.linked ? { ...instance.me } : null,
-        environment: {
-          version: (instance.engine.version as string | undefined) ?? null,
-          engine: (instance.engine.name as string | undefined) ?? 'GOWS',
-          tier: 'PLUS',
-          browser: null,
-        },
+        // `environment` is only sent when the scenario names the engine's version.
+        ...(typeof instance.engine.version === 'string'
+          ? {
+              environment: {
+                version: instance.engine.version,
+                engine: instance.engine.name ?? 'GOWS',
+                tier: 'PLUS',
+                browser: null,
+              },
+            }
+          : {}),
         payload,
       };
       const body = JSON.stringify(envelope);

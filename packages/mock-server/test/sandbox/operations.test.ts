@@ -25,9 +25,12 @@ describe('every operation in sandbox mode', () => {
 
   it.each(operations.map((o) => [`${o.method} ${o.path} (${o.id})`, o] as const))('%s', async (_name, operation) => {
     if (NEEDS_LOGIN.has(operation.id)) {
-      await fetch(`${sandbox.url}/session/logout?instance_id=${sandbox.instanceId}&access_token=${sandbox.accessToken}`, {
-        method: 'POST',
-      });
+      await fetch(
+        `${sandbox.url}/session/logout?instance_id=${sandbox.instanceId}&access_token=${sandbox.accessToken}`,
+        {
+          method: 'POST',
+        },
+      );
       await sandbox.advance(60_000);
       sandbox.clearRequests();
     }
@@ -58,7 +61,9 @@ describe('every operation in sandbox mode', () => {
 
   it('answers at least the session, message and chat operations from state, not from examples', async () => {
     const q = `instance_id=${sandbox.instanceId}&access_token=${sandbox.accessToken}`;
-    const sent = await (await fetch(`${sandbox.url}/send?${q}&chatId=447700900123@c.us&message=state`, { method: 'POST' })).json();
+    const sent = await (
+      await fetch(`${sandbox.url}/send?${q}&chatId=447700900123@c.us&message=state`, { method: 'POST' })
+    ).json();
     const list = await (await fetch(`${sandbox.url}/chats/447700900123%40c.us/messages?${q}&limit=1`)).json();
     expect(list).toEqual([expect.objectContaining({ id: sent.id, body: 'state' })]);
   });
