@@ -67,7 +67,9 @@ describe('GET /session/info', () => {
 
   it('no longer says that `me` is null while STARTING', () => {
     expect(schemas.SessionInfo.description).toMatch(/`STARTING`/);
-    expect(schemas.SessionInfo.description).not.toMatch(/once the instance is linked to a\s+WhatsApp account \(`WORKING`\)/);
+    expect(schemas.SessionInfo.description).not.toMatch(
+      /once the instance is linked to a\s+WhatsApp account \(`WORKING`\)/,
+    );
   });
 
   it('writes down the status words, polling intervals, cache TTLs and the 400 answer', () => {
