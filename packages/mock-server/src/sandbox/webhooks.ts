@@ -89,7 +89,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const limit = options.limit ?? 10_000;
   let records: DeliveryRecord[] = [];
   const listeners = new Set<(record: DeliveryRecord) => void>();
-  /** Per instance: a delivery held back by a `reorder` fault, sent after the next one. */
+  /** Per instance and target: deliveries held back by a `reorder` fault, sent after the next one. */
   const held = new Map<string, Attempt[]>();
 
   const log = (record: DeliveryRecord) => {
@@ -175,10 +175,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     clock.schedule(retryDelayMs(policy, job.attempt), () => send({ ...job, attempt: job.attempt + 1 }));
   };
 
-  const flushHeld = async (instanceId: string) => {
-    const waiting = held.get(instanceId);
+  const holdKey = (job: Attempt) => `${job.instance.id} ${job.target.url}`;
+  const flushHeld = async (key: string) => {
+    const waiting = held.get(key);
     if (!waiting || waiting.length === 0) return;
-    held.delete(instanceId);
+    held.delete(key);
     for (const job of waiting.reverse()) await send(job);
   };
 
@@ -189,16 +190,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const badSignature = rules.some((r) => r.badSignature);
     const first = { ...job, badSignature };
     clock.schedule(delayMs, async () => {
+      const key = holdKey(job);
       if (reorder) {
-        const waiting = held.get(job.instance.id) ?? [];
+        const waiting = held.get(key) ?? [];
         waiting.push(first);
-        held.set(job.instance.id, waiting);
-        clock.schedule(REORDER_HOLD_MS, () => flushHeld(job.instance.id));
+        held.set(key, waiting);
+        clock.schedule(REORDER_HOLD_MS, () => flushHeld(key));
         return;
       }
       await send(first);
       for (let i = 0; i < copies; i++) await send({ ...first, duplicate: true });
-      await flushHeld(job.instance.id);
+      await flushHeld(key);
     });
   };
 

@@ -13,7 +13,6 @@ export function sessionInfo(instance: InstanceState) {
     config: {
       ...(Object.keys(instance.metadata).length > 0 ? { metadata: { ...instance.metadata } } : {}),
       webhooks: instance.webhooks.map((w) => structuredClone(w)),
-      proxy: null,
     },
     me: instance.linked ? { ...instance.me } : null,
     ...(engine && Object.keys(engine).length > 0 ? { engine: structuredClone(engine) } : {}),
