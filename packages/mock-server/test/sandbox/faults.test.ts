@@ -31,7 +31,8 @@ afterAll(async () => {
 });
 
 /** Deliveries to the test's receiver (the docs instance's own, remote target is never delivered to). */
-const local = (event?: string) => sandbox.deliveries(event ? { event } : {}).filter((d) => d.url.startsWith(receiver.url));
+const local = (event?: string) =>
+  sandbox.deliveries(event ? { event } : {}).filter((d) => d.url.startsWith(receiver.url));
 const send = () => api(sandbox, 'POST', '/send', { chatId: JANE, message: 'hi' });
 
 it('answers a status with Retry-After N times, then normally again; the body is the documented error', async () => {
