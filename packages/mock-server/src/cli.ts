@@ -3,18 +3,36 @@
 import { parseArgs } from 'node:util';
 
 const HELP = `Usage: wawp-mock [serve] [options]
+       wawp-mock inbound <type> --from <contact> [--body <text>] [--data <json>]
        wawp-mock emit <event> --to <url> [--hmac-key <key>] [--count <n>]
        wawp-mock events
 
 serve (default)
-  Serves the Wawp API described by @wawp/spec on a local port, answering with the
-  documented examples and validating every request like the real API.
+  Serves the Wawp API described by @wawp/spec on a local port, validating every request
+  like the real API. By default it runs the sandbox: answers come from state (sessions,
+  chats, messages and their acks, groups, labels…), and state changes send signed
+  webhooks. --static answers with the documented examples instead.
 
   --port <n>         port to listen on (0 picks a free one)      [default: 4010]
   --host <addr>      interface to bind                            [default: 127.0.0.1]
-  --dynamic          generate responses from the schemas instead of the examples
-  --seed <n>         seed for --dynamic, so answers repeat across runs
+  --scenario <file>  the sandbox's starting state (YAML or JSON, see scenario.schema.json)
+  --clock <mode>     real, or manual (time moves on POST /__wawp/clock/advance) [default: real]
+  --seed <n>         seed for the sandbox's ids (or for --dynamic's data)
+  --webhook <url>    send the sandbox's webhooks here too (repeatable)
+  --hmac-key <key>   sign those deliveries (X-Webhook-Hmac)
+  --static           answer with the documented examples, keeping no state
+  --dynamic          static mode with answers generated from the schemas
   --spec <path>      serve another OpenAPI document instead of the bundled one
+
+inbound <type>
+  A contact does something in a running sandbox: text, media, location, reaction,
+  poll_vote, edit, revoke, call, group_join, group_leave, presence, or scan (the phone
+  scans the QR).
+
+  --from <contact>   who, e.g. 447700900123@c.us
+  --body <text>      the text (text, media caption, edit)
+  --data <json>      the other fields as JSON, e.g. '{"messageId":"…","reaction":"👍"}'
+  --url <url>        the sandbox                                  [default: http://127.0.0.1:4010]
 
 emit <event>
   POSTs the documented example of a webhook event to a receiver, in the real envelope
@@ -52,6 +70,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   if (command === 'serve' && rest.length === 0) return serve(values);
   if (command === 'emit') return emit(rest, values);
+  if (command === 'inbound') return inbound(rest, values);
   if (command === 'events' && rest.length === 0) {
     const { loadWebhookCatalog } = await import('./webhooks/events.js');
     process.stdout.write(`${loadWebhookCatalog().events.join('\n')}\n`);
@@ -61,7 +80,8 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 const FLAGS_OF: Record<string, string[]> = {
-  serve: ['port', 'host', 'dynamic', 'seed', 'spec'],
+  serve: ['port', 'host', 'dynamic', 'seed', 'spec', 'static', 'scenario', 'clock', 'webhook', 'hmac-key'],
+  inbound: ['from', 'body', 'data', 'url'],
   emit: ['to', 'hmac-key', 'count', 'session', 'payload', 'timeout'],
   events: [],
 };
@@ -71,20 +91,68 @@ type Values = ReturnType<typeof parse>['values'];
 async function serve(values: Values): Promise<number> {
   const port = wholeNumber(values.port ?? '4010', 0, 65535);
   if (port === undefined) return usageError(`--port must be a whole number from 0 to 65535, got "${values.port}"`);
-  if (values.seed !== undefined && !values.dynamic) return usageError('--seed only makes sense with --dynamic');
+  // Generated answers keep no state: --dynamic means static mode.
+  const isStatic = values.static || values.dynamic;
+  if (isStatic) {
+    const stateful = ['scenario', 'clock', 'webhook', 'hmac-key'].filter(
+      (f) => values[f as keyof Values] !== undefined,
+    );
+    if (stateful.length > 0)
+      return usageError(
+        `${stateful.map((f) => `--${f}`).join(', ')} cannot be used with --static: only the sandbox keeps state`,
+      );
+    if (values.seed !== undefined && !values.dynamic)
+      return usageError('--seed with --static only makes sense with --dynamic');
+  }
+  if (values.clock !== undefined && values.clock !== 'real' && values.clock !== 'manual') {
+    return usageError(`--clock must be real or manual, got "${values.clock}"`);
+  }
+  const seed = values.seed === undefined ? undefined : wholeNumber(values.seed, 0, 2 ** 32 - 1);
+  if (values.seed !== undefined && seed === undefined && !isStatic) {
+    return usageError(`--seed must be a whole number, got "${values.seed}"`);
+  }
   const started = performance.now();
   process.stdout.write('wawp-mock: loading the API description…\n');
-  const { startMockServer } = await import('./server.js');
-  const server = await startMockServer({
+  const common = {
     port,
     host: values.host ?? '127.0.0.1',
-    dynamic: values.dynamic ?? false,
-    ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
-  });
+  };
+  let server: { url: string; operationCount: number; close(): Promise<void> };
+  let mode: string;
+  if (isStatic) {
+    const { startMockServer } = await import('./server.js');
+    server = await startMockServer({
+      ...common,
+      dynamic: values.dynamic ?? false,
+      ...(values.seed !== undefined ? { seed: values.seed } : {}),
+    });
+    mode = values.dynamic ? 'static mode, generated answers' : 'static mode, documented examples';
+  } else {
+    const { startSandbox } = await import('./sandbox/start.js');
+    const { ScenarioError } = await import('./sandbox/scenario.js');
+    try {
+      const sandbox = await startSandbox({
+        ...common,
+        ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
+        ...(values.clock !== undefined ? { clock: values.clock as 'real' | 'manual' } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+        ...(values.webhook !== undefined ? { webhooks: values.webhook } : {}),
+        ...(values['hmac-key'] !== undefined ? { hmacKey: values['hmac-key'] } : {}),
+      });
+      server = sandbox;
+      mode = `sandbox, ${sandbox.engine.world.clock.mode} clock, instance ${sandbox.instanceId}`;
+    } catch (error) {
+      if (error instanceof ScenarioError) {
+        process.stderr.write(`wawp-mock: the scenario cannot be used: ${error.message}\n`);
+        return 2;
+      }
+      throw error;
+    }
+  }
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
-    `wawp-mock: serving ${server.operationCount} operations at ${server.url} (ready in ${ms} ms)\n` +
+    `wawp-mock: serving ${server.operationCount} operations at ${server.url} (${mode}; ready in ${ms} ms)\n` +
       `wawp-mock: try  curl '${server.url}/session/info?instance_id=123456789&access_token=123456789'\n` +
       'wawp-mock: press Ctrl-C to stop\n',
   );
@@ -141,6 +209,48 @@ async function emit(args: string[], values: Values): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+async function inbound(args: string[], values: Values): Promise<number> {
+  const [type, ...extra] = args;
+  if (!type || extra.length > 0)
+    return usageError('inbound takes exactly one type, e.g. `inbound text --from 447700900123@c.us --body hello`');
+  let data: Record<string, unknown> = {};
+  if (values.data !== undefined) {
+    try {
+      data = JSON.parse(values.data);
+    } catch {
+      return usageError('--data must be a JSON object');
+    }
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return usageError('--data must be a JSON object');
+  }
+  const body = {
+    ...data,
+    type,
+    ...(values.from !== undefined ? { from: values.from } : {}),
+    ...(values.body !== undefined ? { body: values.body } : {}),
+  };
+  const base = values.url ?? 'http://127.0.0.1:4010';
+  const token = process.env.WAWP_MOCK_CONTROL_TOKEN;
+  let response: Response;
+  try {
+    response = await fetch(new URL('/__wawp/inbound', base), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { 'x-wawp-control-token': token } : {}) },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (error) {
+    process.stderr.write(`wawp-mock: no sandbox answers at ${base}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    process.stderr.write(`wawp-mock: the sandbox refused it (${response.status}): ${text}\n`);
+    return 1;
+  }
+  process.stdout.write(`${text}\n`);
+  return 0;
+}
+
 function wholeNumber(text: string, min: number, max: number): number | undefined {
   if (!/^[0-9]+$/.test(text)) return undefined;
   const n = Number(text);
@@ -163,6 +273,14 @@ function parse(argv: string[]) {
       dynamic: { type: 'boolean' },
       seed: { type: 'string' },
       spec: { type: 'string' },
+      static: { type: 'boolean' },
+      scenario: { type: 'string' },
+      clock: { type: 'string' },
+      webhook: { type: 'string', multiple: true },
+      from: { type: 'string' },
+      body: { type: 'string' },
+      data: { type: 'string' },
+      url: { type: 'string' },
       to: { type: 'string' },
       'hmac-key': { type: 'string' },
       count: { type: 'string' },

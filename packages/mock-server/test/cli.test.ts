@@ -93,7 +93,10 @@ describe('wawp-mock serve', () => {
   it('exits 2 with a clear message for bad options', async () => {
     for (const [args, message] of [
       [['--port', 'abc'], '--port must be a whole number from 0 to 65535, got "abc"'],
-      [['--seed', '1'], '--seed only makes sense with --dynamic'],
+      [['--static', '--seed', '1'], '--seed with --static only makes sense with --dynamic'],
+      [['--seed', 'x'], '--seed must be a whole number, got "x"'],
+      [['--clock', 'fast'], '--clock must be real or manual, got "fast"'],
+      [['--static', '--scenario', 'a.yaml'], '--scenario cannot be used with --static'],
       [['--nope'], "Unknown option '--nope'"],
       [['--to', 'http://x'], '--to cannot be used with "serve"'],
     ] as const) {

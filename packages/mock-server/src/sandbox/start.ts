@@ -36,6 +36,8 @@ export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:53124`. */
   url: string;
   port: number;
+  /** Number of operations served. */
+  operationCount: number;
   /** The first instance of the scenario (the docs' `123456789` by default). */
   instanceId: string;
   accessToken: string;
@@ -92,6 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: server.url,
     port: server.port,
+    operationCount: server.operationCount,
     instanceId: first?.id ?? DOCS_INSTANCE_ID,
     accessToken: first?.accessToken ?? DOCS_ACCESS_TOKEN,
     controlToken: (server as { controlToken?: string }).controlToken ?? '',
