@@ -7,6 +7,7 @@ export const GUIDES = [
   { slug: 'getting-started', title: 'Getting started', source: 'getting-started.md' },
   { slug: 'receiving-webhooks', title: 'Receiving webhooks', source: 'receiving-webhooks.md' },
   { slug: 'testing-with-the-mock', title: 'Testing with the mock', source: 'testing-with-the-mock.md' },
+  { slug: 'testing-a-bot', title: 'Testing a bot end to end', source: 'testing-a-bot.md' },
   { slug: 'errors-and-retries', title: 'Errors and retries', source: 'errors-and-retries.md' },
   { slug: 'changelog', title: 'Changelog', source: null },
 ];

@@ -74,7 +74,8 @@ const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
 export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngine {
   const answers: SpecAnswers = createSpecAnswers(options.spec);
   const knownEvents = new Set(options.knownEvents ?? []);
-  let world = build(options, answers);
+  let generation = 0;
+  let world = build(options, answers, generation);
 
   const secretsOf = () => [...world.instances.values()].map((i) => i.accessToken);
 
@@ -165,7 +166,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     advance: (ms) => world.clock.advance(ms),
     reset() {
       world.clock.clear();
-      world = build(options, answers);
+      world = build(options, answers, ++generation);
     },
     state: () => dumpState(world),
     close() {
@@ -174,7 +175,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   };
 }
 
-function build(options: SandboxEngineOptions, answers: SpecAnswers): World {
+function build(options: SandboxEngineOptions, answers: SpecAnswers, generation: number): World {
   const { scenario } = options;
   const mode = options.clock ?? scenario.clock ?? 'real';
   const clock = createClock({
@@ -183,8 +184,10 @@ function build(options: SandboxEngineOptions, answers: SpecAnswers): World {
   });
   const seed = options.seed ?? scenario.seed;
   // Unseeded sandboxes still get repeatable ids on a manual clock, where tests compare them.
-  const random = createRandom(seed ?? (mode === 'manual' ? SANDBOX_SEED : undefined));
-  const ids = createIdFactory(random);
+  const base = seed ?? (mode === 'manual' ? SANDBOX_SEED : undefined);
+  const random = createRandom(base);
+  // Event ids differ after each reset (receivers remember handled ones), repeatably.
+  const ids = createIdFactory(random, createRandom(base === undefined ? undefined : base + generation * 0x9e3779b9));
   const faults = createFaultBook();
   const dispatcher = createDispatcher({
     clock,

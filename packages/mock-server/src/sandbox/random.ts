@@ -57,13 +57,18 @@ export interface IdFactory {
   inviteCode(): string;
 }
 
-export function createIdFactory(random: Random): IdFactory {
+/**
+ * `deliveries` draws the webhook event and request ids: kept apart so a sandbox reset can
+ * repeat the world's ids (messages, groups) while its new events never reuse an old event id
+ * that a receiver already remembers as handled.
+ */
+export function createIdFactory(random: Random, deliveries: Random = random): IdFactory {
   return {
     rawMessageId: () => `3EB0${random.chars(16, UPPER_HEX)}`,
-    eventId: (time) => `evt_${ulidTime(time)}${random.chars(16, CROCKFORD)}`,
+    eventId: (time) => `evt_${ulidTime(time)}${deliveries.chars(16, CROCKFORD)}`,
     requestId: () => {
-      const hex = random.chars(32, '0123456789abcdef');
-      const variant = '89ab'[random.int(4)];
+      const hex = deliveries.chars(32, '0123456789abcdef');
+      const variant = '89ab'[deliveries.int(4)];
       return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
     },
     groupId: () => `120363${random.chars(12, DIGITS)}@g.us`,
