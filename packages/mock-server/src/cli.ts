@@ -120,6 +120,7 @@ async function serve(values: Values): Promise<number> {
   };
   let server: { url: string; operationCount: number; close(): Promise<void> };
   let mode: string;
+  let controlLine = '';
   if (isStatic) {
     const { startMockServer } = await import('./server.js');
     server = await startMockServer({
@@ -142,6 +143,7 @@ async function serve(values: Values): Promise<number> {
       });
       server = sandbox;
       mode = `sandbox, ${sandbox.engine.world.clock.mode} clock, instance ${sandbox.instanceId}`;
+      controlLine = `wawp-mock: control token ${sandbox.controlToken} (header x-wawp-control-token on /__wawp/ calls)\n`;
     } catch (error) {
       if (error instanceof ScenarioError) {
         process.stderr.write(`wawp-mock: the scenario cannot be used: ${error.message}\n`);
@@ -154,6 +156,7 @@ async function serve(values: Values): Promise<number> {
   process.stdout.write(
     `wawp-mock: serving ${server.operationCount} operations at ${server.url} (${mode}; ready in ${ms} ms)\n` +
       `wawp-mock: try  curl '${server.url}/session/info?instance_id=123456789&access_token=123456789'\n` +
+      controlLine +
       'wawp-mock: press Ctrl-C to stop\n',
   );
   await new Promise<void>((resolve) => {

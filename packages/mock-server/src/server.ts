@@ -123,14 +123,20 @@ async function handle(engine: MockEngine, req: IncomingMessage, res: ServerRespo
     const raw = await readBody(req, maxBodyBytes);
     if (raw === 'too-large') return sendJson(res, 413, tooLarge(maxBodyBytes));
     if (settings.sandbox) {
-      let parsed: unknown;
-      try {
-        parsed = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined;
-      } catch {
-        return sendJson(res, 400, wordpressError(400, 'rest_invalid_json', 'The body must be JSON.'));
+      // A body that is not JSON is handed on as text; the control layer refuses it (415).
+      let parsed: unknown = raw.length > 0 ? raw.toString('utf8') : undefined;
+      if (raw.length > 0 && /^application\/json\b/i.test(req.headers['content-type'] ?? '')) {
+        try {
+          parsed = JSON.parse(parsed as string);
+        } catch {
+          return sendJson(res, 400, wordpressError(400, 'rest_invalid_json', 'The body must be JSON.'));
+        }
       }
       const sub = path.slice(CONTROL_PREFIX.length);
-      const own = await handleSandboxControl(settings.sandbox, sub, req.method ?? 'GET', parsed, url.searchParams);
+      const own = await handleSandboxControl(settings.sandbox, sub, req.method ?? 'GET', parsed, url.searchParams, {
+        token: req.headers['x-wawp-control-token'] as string | undefined,
+        contentType: req.headers['content-type'],
+      });
       if (own) return sendJson(res, own.status, own.body);
     }
     const answer = await handleControl(path.slice(CONTROL_PREFIX.length), req.method ?? 'GET', raw, {

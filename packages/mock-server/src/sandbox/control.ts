@@ -19,8 +19,27 @@ export async function handleSandboxControl(
   method: string,
   body: unknown,
   query: URLSearchParams,
+  headers: { token?: string | undefined; contentType?: string | undefined } = {},
 ): Promise<SandboxControlAnswer | undefined> {
   const route = `${method} ${path}`;
+  if (!SANDBOX_ROUTES.has(route)) return undefined;
+  // Control calls change the world a test relies on: only the holder of the token may.
+  if (headers.token !== engine.controlToken) {
+    return {
+      status: 401,
+      body: wordpressError(
+        401,
+        'mock_control_token_required',
+        'Control endpoints need the x-wawp-control-token header with the token wawp-mock printed at start.',
+      ),
+    };
+  }
+  if (body !== undefined && !/^application\/json\b/i.test(headers.contentType ?? '')) {
+    return {
+      status: 415,
+      body: wordpressError(415, 'mock_json_required', 'Control calls take application/json bodies only.'),
+    };
+  }
   const world = engine.world;
   switch (route) {
     case 'POST /inbound':
@@ -71,6 +90,20 @@ export async function handleSandboxControl(
       return undefined;
   }
 }
+
+const SANDBOX_ROUTES = new Set([
+  'POST /inbound',
+  'GET /requests',
+  'DELETE /requests',
+  'GET /deliveries',
+  'GET /clock',
+  'POST /clock/advance',
+  'GET /faults',
+  'POST /faults',
+  'DELETE /faults',
+  'POST /reset',
+  'GET /state',
+]);
 
 class BodyError extends Error {}
 

@@ -39,6 +39,8 @@ export interface SandboxEngineOptions {
   webhookEvents?: string[];
   /** Deliver webhooks to non-loopback hosts too. */
   allowRemoteWebhooks?: boolean;
+  /** The token control calls must carry (`x-wawp-control-token`); random when absent. */
+  controlToken?: string;
 }
 
 /** A validated API call, as the server hands it over. */
@@ -56,6 +58,8 @@ export type SandboxAnswer = Answer & { drop?: boolean; latencyMs?: number };
 
 export interface SandboxEngine {
   readonly world: World;
+  /** The token control calls must carry. */
+  readonly controlToken: string;
   /** Answers a validated call. */
   serve(call: SandboxCall): SandboxAnswer;
   /** Journals an answer the server gave itself (a validation error, an unknown route). */
@@ -143,10 +147,12 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     return { ...(answer.status === 0 ? call.documented : answer), ...slow };
   };
 
+  const controlToken = options.controlToken ?? crypto.randomUUID();
   return {
     get world() {
       return world;
     },
+    controlToken,
     serve(call) {
       let answer: SandboxAnswer;
       try {

@@ -1,5 +1,6 @@
 // `startSandbox()`: a stateful Wawp API on a free loopback port, for tests. Several can run
 // side by side: each has its own state, clock, journal and faults.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { bundledSpecPath } from '../prism.js';
 import { type MockServerOptions, startMockServer } from '../server.js';
@@ -28,6 +29,8 @@ export interface SandboxOptions extends Omit<MockServerOptions, 'sandbox' | 'dyn
   webhookEvents?: string[];
   /** Deliver to non-loopback hosts too (off: a sandbox never leaves the machine). */
   allowRemoteWebhooks?: boolean;
+  /** The control token; default `WAWP_MOCK_CONTROL_TOKEN`, else random. */
+  controlToken?: string;
 }
 
 export type DeliveryMatch = string | DeliveryQuery | ((delivery: DeliveryRecord) => boolean);
@@ -88,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.hmacKey !== undefined ? { hmacKey: options.hmacKey } : {}),
     ...(options.webhookEvents ? { webhookEvents: options.webhookEvents } : {}),
     ...(options.allowRemoteWebhooks ? { allowRemoteWebhooks: true } : {}),
+    controlToken: options.controlToken ?? process.env.WAWP_MOCK_CONTROL_TOKEN ?? randomUUID(),
   });
   const server = await startMockServer({ ...options, port: options.port ?? 0, spec: specSource, sandbox: engine });
   const first = scenario.instances[0];
@@ -97,7 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     operationCount: server.operationCount,
     instanceId: first?.id ?? DOCS_INSTANCE_ID,
     accessToken: first?.accessToken ?? DOCS_ACCESS_TOKEN,
-    controlToken: (server as { controlToken?: string }).controlToken ?? '',
+    controlToken: engine.controlToken,
     engine,
     inbound: (input) => engine.inbound(input),
     requests: (query) => engine.world.journal.list(query),

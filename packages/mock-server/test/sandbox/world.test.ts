@@ -205,6 +205,41 @@ describe('the default scenario and the control endpoints over HTTP', () => {
     expect(info.body).toEqual({ ...example, status: 'WORKING' });
   });
 
+  it('refuses every control call without the control token, or with a body that is not JSON', async () => {
+    const routes = [
+      ['POST', '/inbound'],
+      ['GET', '/requests'],
+      ['DELETE', '/requests'],
+      ['GET', '/deliveries'],
+      ['POST', '/clock/advance'],
+      ['POST', '/faults'],
+      ['DELETE', '/faults'],
+      ['POST', '/reset'],
+      ['GET', '/state'],
+    ];
+    for (const [method, path] of routes) {
+      for (const token of [undefined, 'wrong', '']) {
+        const res = await fetch(`${sandbox.url}/__wawp${path}`, {
+          method,
+          headers: {
+            'content-type': 'application/json',
+            ...(token !== undefined ? { 'x-wawp-control-token': token } : {}),
+          },
+          ...(method === 'POST' ? { body: '{}' } : {}),
+        });
+        expect([method, path, res.status]).toEqual([method, path, 401]);
+        expect(JSON.stringify(await res.json())).not.toContain(sandbox.controlToken);
+      }
+    }
+    const form = await fetch(`${sandbox.url}/__wawp/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-wawp-control-token': sandbox.controlToken },
+      body: 'status=500',
+    });
+    expect(form.status).toBe(415);
+    expect(sandbox.engine.world.faults.list()).toEqual([]);
+  });
+
   it('inbound, requests, deliveries, clock, faults, state and reset', async () => {
     const inbound = await control('POST', '/inbound', { from: '447700900123@c.us', type: 'text', body: 'hello' });
     expect(inbound).toMatchObject({
