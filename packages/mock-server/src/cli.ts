@@ -20,6 +20,7 @@ serve (default)
   --seed <n>         seed for the sandbox's ids (or for --dynamic's data)
   --webhook <url>    send the sandbox's webhooks here too (repeatable)
   --hmac-key <key>   sign those deliveries (X-Webhook-Hmac)
+  --control-token <t> the token /__wawp/ calls need  [default: $WAWP_MOCK_CONTROL_TOKEN, else random]
   --static           answer with the documented examples, keeping no state
   --dynamic          static mode with answers generated from the schemas
   --spec <path>      serve another OpenAPI document instead of the bundled one
@@ -33,6 +34,7 @@ inbound <type>
   --body <text>      the text (text, media caption, edit)
   --data <json>      the other fields as JSON, e.g. '{"messageId":"…","reaction":"👍"}'
   --url <url>        the sandbox                                  [default: http://127.0.0.1:4010]
+  --control-token <t> the token it printed                      [default: $WAWP_MOCK_CONTROL_TOKEN]
 
 emit <event>
   POSTs the documented example of a webhook event to a receiver, in the real envelope
@@ -80,8 +82,20 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 const FLAGS_OF: Record<string, string[]> = {
-  serve: ['port', 'host', 'dynamic', 'seed', 'spec', 'static', 'scenario', 'clock', 'webhook', 'hmac-key'],
-  inbound: ['from', 'body', 'data', 'url'],
+  serve: [
+    'port',
+    'host',
+    'dynamic',
+    'seed',
+    'spec',
+    'static',
+    'scenario',
+    'clock',
+    'webhook',
+    'hmac-key',
+    'control-token',
+  ],
+  inbound: ['from', 'body', 'data', 'url', 'control-token'],
   emit: ['to', 'hmac-key', 'count', 'session', 'payload', 'timeout'],
   events: [],
 };
@@ -140,6 +154,7 @@ async function serve(values: Values): Promise<number> {
         ...(seed !== undefined ? { seed } : {}),
         ...(values.webhook !== undefined ? { webhooks: values.webhook } : {}),
         ...(values['hmac-key'] !== undefined ? { hmacKey: values['hmac-key'] } : {}),
+        ...(values['control-token'] !== undefined ? { controlToken: values['control-token'] } : {}),
       });
       server = sandbox;
       mode = `sandbox, ${sandbox.engine.world.clock.mode} clock, instance ${sandbox.instanceId}`;
@@ -232,7 +247,7 @@ async function inbound(args: string[], values: Values): Promise<number> {
     ...(values.body !== undefined ? { body: values.body } : {}),
   };
   const base = values.url ?? 'http://127.0.0.1:4010';
-  const token = process.env.WAWP_MOCK_CONTROL_TOKEN;
+  const token = values['control-token'] ?? process.env.WAWP_MOCK_CONTROL_TOKEN;
   let response: Response;
   try {
     response = await fetch(new URL('/__wawp/inbound', base), {
@@ -284,6 +299,7 @@ function parse(argv: string[]) {
       body: { type: 'string' },
       data: { type: 'string' },
       url: { type: 'string' },
+      'control-token': { type: 'string' },
       to: { type: 'string' },
       'hmac-key': { type: 'string' },
       count: { type: 'string' },

@@ -42,6 +42,7 @@ async function servedUrl(started: ReturnType<typeof run>): Promise<string> {
 it('runs the sandbox by default: a send is listed, `inbound` plays a contact, SIGTERM stops it', async () => {
   const server = run(['--port', '0', '--scenario', SCENARIO]);
   const url = await servedUrl(server);
+  expect(server.out.stdout).toMatch(/control token [0-9a-f-]{36} /);
   expect(server.out.stdout).toMatch(/sandbox, manual clock, instance 123456789/);
   const sent = await (
     await fetch(`${url}/send?${CREDS}&chatId=447700900456@c.us&message=hi`, { method: 'POST' })
@@ -66,6 +67,11 @@ it('runs the sandbox by default: a send is listed, `inbound` plays a contact, SI
   );
   expect(await refused.exited).toBe(1);
   expect(refused.out.stderr).toMatch(/refused it \(400\).*No message nope/);
+  const tokenless = run(['inbound', 'text', '--from', '447700900456@c.us', '--body', 'x', '--url', url], {
+    WAWP_MOCK_CONTROL_TOKEN: '',
+  });
+  expect(await tokenless.exited).toBe(1);
+  expect(tokenless.out.stderr).toMatch(/refused it \(401\)/);
 
   server.child.kill('SIGTERM');
   expect(await server.exited).toBe(0);
