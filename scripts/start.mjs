@@ -2,18 +2,19 @@
 // `npm start`: the local sandbox. Runs after `turbo run build docs` has built everything,
 // then serves the mock API and the reference docs until Ctrl-C.
 // Ports: WAWP_MOCK_PORT (default 4010) and WAWP_DOCS_PORT (default 8080).
-import { startMockServer } from '@wawp/mock-server';
+import { startSandbox } from '@wawp/mock-server';
 import { serveDocs } from '../docs/scripts/serve.mjs';
 
 const mockPort = Number(process.env.WAWP_MOCK_PORT ?? 4010);
 const docsPort = Number(process.env.WAWP_DOCS_PORT ?? 8080);
 
 console.log('sandbox: starting the mock API and the docs server…');
-const mock = await startMockServer({ port: mockPort });
+const mock = await startSandbox({ port: mockPort });
 const docs = await serveDocs({ port: docsPort });
 
 console.log(`
-  Mock API   ${mock.url}   (${mock.operationCount} operations, requests validated like the real API)
+  Mock API   ${mock.url}   (sandbox: ${mock.operationCount} operations answered from state, requests validated like the real API)
+             instance ${mock.instanceId}, token ${mock.accessToken}; control token ${mock.controlToken}
   Docs       ${docs.url}   (API reference and webhooks)
   Guides     ${docs.url}guides/getting-started.html
 
