@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// Throughput and latency of the mock next to its floor (a bare node:http server returning the
-// same JSON) and Prism's own CLI at its default log level, side by side in one run on loopback.
+// Throughput, latency and start-up of the mock in both modes (the sandbox, answering from
+// state, and --static, answering with examples) next to their floor (a bare node:http server
+// returning the same JSON) and Prism's own CLI at its default log level, for a read
+// (GET /session/info) and a send (POST /send), side by side in one run on loopback.
 // Each server runs in its own process; this process is only the load generator: a keep-alive
 // http.Agent with a fixed number of requests in flight. Prints medians; never fails on a slow
 // machine. Needs a build (`npx tsup`) and the spec bundle.
@@ -13,7 +15,16 @@ const require = createRequire(import.meta.url);
 const BIN = fileURLToPath(new URL('../bin/wawp-mock.js', import.meta.url));
 const SPEC = require.resolve('@wawp/spec/openapi.json');
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
-const PATH = '/session/info?instance_id=123456789&access_token=123456789';
+const CREDS = 'instance_id=123456789&access_token=123456789';
+const REQUESTS_UNDER_TEST = [
+  { name: 'GET /session/info', method: 'GET', path: `/session/info?${CREDS}` },
+  {
+    name: 'POST /send',
+    method: 'POST',
+    path: `/send?${CREDS}&chatId=447700900123%40c.us&message=Hi%20from%20the%20bench`,
+  },
+];
+const PATH = REQUESTS_UNDER_TEST[0].path;
 const HOST = '127.0.0.1';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
@@ -34,9 +45,9 @@ async function freePort() {
   });
 }
 
-function get(agent, port, path) {
+function get(agent, port, path, method = 'GET') {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: HOST, port, path, agent }, (res) => {
+    const req = httpRequest({ host: HOST, port, path, agent, method }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
@@ -77,8 +88,8 @@ async function startServer(name, args) {
   return { name, port, startupMs, stop };
 }
 
-/** REQUESTS GETs with CONCURRENCY in flight; returns req/s and latency percentiles in ms. */
-async function load(port) {
+/** REQUESTS requests with CONCURRENCY in flight; returns req/s and latency percentiles in ms. */
+async function load(port, { method, path }) {
   const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const run = async (count, latencies) => {
     let next = 0;
@@ -89,7 +100,7 @@ async function load(port) {
         next++;
         const t0 = process.hrtime.bigint();
         try {
-          const res = await get(agent, port, PATH);
+          const res = await get(agent, port, path, method);
           if (res.status !== 200) {
             failures++;
             firstFailure ??= `HTTP ${res.status} ${res.body.slice(0, 120)}`;
@@ -118,11 +129,12 @@ async function load(port) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-// The bare floor answers with the exact bytes the mock sends for this request.
-function bareServerArgs(body) {
+// The bare floor answers each request with the exact bytes the static mock sends for it.
+function bareServerArgs(bodies) {
   const source = `
-    const body = ${JSON.stringify(body)};
+    const bodies = ${JSON.stringify(bodies)};
     const server = require('node:http').createServer((req, res) => {
+      const body = bodies[req.method + ' ' + req.url.split('?')[0]] ?? '{}';
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     });
     server.listen(Number(process.argv[1]), '${HOST}');
@@ -132,51 +144,69 @@ function bareServerArgs(body) {
 }
 
 const targets = [
-  { name: '@wawp/mock-server (CLI)', args: (port) => [BIN, '--port', String(port), '--host', HOST] },
-  { name: 'bare node:http (floor)', args: undefined },
+  { key: 'sandbox', name: 'mock: sandbox (default)', args: (port) => [BIN, '--port', String(port), '--host', HOST] },
   {
+    key: 'static',
+    name: 'mock: --static',
+    args: (port) => [BIN, '--static', '--port', String(port), '--host', HOST],
+  },
+  { key: 'bare', name: 'bare node:http (floor)', args: undefined },
+  {
+    key: 'prism',
     name: 'prism CLI, default log level',
     args: (port) => [PRISM_CLI, 'mock', '--host', HOST, '--port', String(port), SPEC],
   },
 ];
 
 log(
-  `bench: GET ${PATH.split('?')[0]} on ${HOST}, ${REQUESTS} requests x ${ROUNDS} rounds per server, ${CONCURRENCY} in flight, keep-alive`,
+  `bench: ${REQUESTS_UNDER_TEST.map((r) => r.name).join(' and ')} on ${HOST}, ${REQUESTS} requests x ${ROUNDS} rounds per server, ${CONCURRENCY} in flight, keep-alive`,
 );
 log(`bench: node ${process.version}, spec ${SPEC}`);
 
-const results = [];
-let body;
+const results = {};
+const bodies = {};
 for (const target of targets) {
-  const args = target.args ?? bareServerArgs(body);
-  const rounds = [];
   const startups = [];
+  const rounds = Object.fromEntries(REQUESTS_UNDER_TEST.map((r) => [r.name, []]));
   for (let round = 0; round < ROUNDS; round++) {
     // A fresh process per round: start-up is measured cold each time.
-    const server = await startServer(target.name, args);
+    const server = await startServer(target.name, target.args ?? bareServerArgs(bodies));
     startups.push(server.startupMs);
-    if (body === undefined) {
-      body = (await get(new Agent(), server.port, PATH)).body;
+    if (target.key === 'static' && round === 0) {
+      for (const r of REQUESTS_UNDER_TEST) {
+        bodies[`${r.method} ${r.path.split('?')[0]}`] = (await get(new Agent(), server.port, r.path, r.method)).body;
+      }
       const health = JSON.parse((await get(new Agent(), server.port, '/__wawp/health')).body);
       log(`bench: the mock serves ${health.operations} operations (the full bundle)`);
     }
-    rounds.push(await load(server.port));
+    for (const r of REQUESTS_UNDER_TEST) rounds[r.name].push(await load(server.port, r));
     await server.stop();
   }
-  const byRps = [...rounds].sort((a, b) => a.rps - b.rps);
-  const mid = byRps[Math.floor(byRps.length / 2)];
-  const result = { name: target.name, startupMs: median(startups), ...mid };
-  results.push(result);
-  log(
-    `bench: ${result.name.padEnd(30)} start-up ${result.startupMs.toFixed(0).padStart(5)} ms  ` +
-      `${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(2)} ms  p99 ${result.p99.toFixed(2)} ms` +
-      (result.failures ? `  (${result.failures} failed or non-200, first: ${result.firstFailure})` : ''),
-  );
+  results[target.key] = { startupMs: median(startups) };
+  log(`bench: ${target.name.padEnd(30)} start-up ${median(startups).toFixed(0).padStart(5)} ms (median)`);
+  for (const r of REQUESTS_UNDER_TEST) {
+    const byRps = [...rounds[r.name]].sort((a, b) => a.rps - b.rps);
+    const mid = byRps[Math.floor(byRps.length / 2)];
+    results[target.key][r.name] = mid;
+    log(
+      `bench:   ${r.name.padEnd(28)} ${mid.rps.toFixed(0).padStart(6)} req/s  p50 ${mid.p50.toFixed(2)} ms  p99 ${mid.p99.toFixed(2)} ms` +
+        (mid.failures ? `  (${mid.failures} failed or non-200, first: ${mid.firstFailure})` : ''),
+    );
+  }
 }
 
-const [mock, bare, prism] = results;
+const ratio = (a, b, request) => results[a][request].rps / results[b][request].rps;
 log('');
-log(`bench: mock / bare floor      = ${(mock.rps / bare.rps).toFixed(3)} (1/${(bare.rps / mock.rps).toFixed(1)})`);
-log(`bench: prism CLI / bare floor = ${(prism.rps / bare.rps).toFixed(3)} (1/${(bare.rps / prism.rps).toFixed(1)})`);
-log(`bench: mock / prism CLI       = ${(mock.rps / prism.rps).toFixed(2)}x  (goal >= 2x)`);
-log(`bench: mock start-up (spawn to first answer, median) = ${mock.startupMs.toFixed(0)} ms  (goal < 3000 ms)`);
+for (const r of REQUESTS_UNDER_TEST) {
+  log(`bench: ${r.name}`);
+  log(`bench:   sandbox / static      = ${ratio('sandbox', 'static', r.name).toFixed(3)}  (goal >= 0.8)`);
+  log(`bench:   static / bare floor   = ${ratio('static', 'bare', r.name).toFixed(3)}  (goal >= 0.35)`);
+  log(`bench:   sandbox / bare floor  = ${ratio('sandbox', 'bare', r.name).toFixed(3)}`);
+  log(`bench:   static / prism CLI    = ${ratio('static', 'prism', r.name).toFixed(2)}x`);
+  log(`bench:   sandbox / prism CLI   = ${ratio('sandbox', 'prism', r.name).toFixed(2)}x`);
+}
+log(
+  `bench: start-up (spawn to first answer, median): sandbox ${results.sandbox.startupMs.toFixed(0)} ms, ` +
+    `static ${results.static.startupMs.toFixed(0)} ms, floor ${results.bare.startupMs.toFixed(0)} ms, ` +
+    `prism CLI ${results.prism.startupMs.toFixed(0)} ms  (goal: both modes < 300 ms)`,
+);

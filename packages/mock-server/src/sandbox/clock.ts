@@ -37,8 +37,11 @@ export function createClock(options: ClockOptions = {}): Clock {
   const start = options.start ?? Date.now();
   let offset = 0;
   let order = 0;
-  const tasks: Task[] = [];
+  // A binary heap ordered by time, then by scheduling order: a busy sandbox (a load test
+  // sending thousands of messages) has thousands of pending acks.
+  const tasks = createHeap();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let armedAt = Number.POSITIVE_INFINITY;
   let running: Promise<void> = Promise.resolve();
 
   const now = () => (mode === 'manual' ? start : Date.now()) + offset;
@@ -46,9 +49,9 @@ export function createClock(options: ClockOptions = {}): Clock {
   const runDue = (): Promise<void> => {
     running = running.then(async () => {
       for (;;) {
-        const nextTask = tasks[0];
+        const nextTask = tasks.peek();
         if (!nextTask || nextTask.at > now()) break;
-        tasks.shift();
+        tasks.pop();
         try {
           await nextTask.run();
         } catch {
@@ -63,11 +66,19 @@ export function createClock(options: ClockOptions = {}): Clock {
 
   const arm = () => {
     if (mode !== 'real') return;
+    const first = tasks.peek();
+    // Keep the armed timer when it already fires first: re-arming per task costs more than the task.
+    if (timer && first && armedAt <= first.at) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
-    const first = tasks[0];
+    armedAt = Number.POSITIVE_INFINITY;
     if (!first) return;
-    timer = setTimeout(() => void runDue(), Math.max(0, first.at - now()));
+    armedAt = first.at;
+    timer = setTimeout(() => {
+      timer = undefined;
+      armedAt = Number.POSITIVE_INFINITY;
+      void runDue();
+    }, Math.max(0, first.at - now()));
     // Pending webhook retries must not keep a test process alive.
     timer.unref?.();
   };
@@ -76,10 +87,7 @@ export function createClock(options: ClockOptions = {}): Clock {
     mode,
     now,
     schedule(delayMs, run) {
-      const task = { at: now() + Math.max(0, delayMs), order: order++, run };
-      let i = tasks.length;
-      while (i > 0 && (tasks[i - 1] as Task).at > task.at) i--;
-      tasks.splice(i, 0, task);
+      tasks.push({ at: now() + Math.max(0, delayMs), order: order++, run });
       if (mode === 'real') arm();
       else if (delayMs <= 0) void runDue();
     },
@@ -89,7 +97,7 @@ export function createClock(options: ClockOptions = {}): Clock {
       // next ack) run at their own time within the same advance.
       const target = now() + ms;
       for (;;) {
-        const first = tasks[0];
+        const first = tasks.peek();
         if (!first || first.at > target) break;
         offset += Math.max(0, first.at - now());
         await runDue();
@@ -99,9 +107,55 @@ export function createClock(options: ClockOptions = {}): Clock {
     },
     idle: () => running,
     clear() {
-      tasks.length = 0;
+      tasks.clear();
       if (timer) clearTimeout(timer);
       timer = undefined;
+      armedAt = Number.POSITIVE_INFINITY;
+    },
+  };
+}
+
+function createHeap() {
+  const items: Task[] = [];
+  const before = (a: Task, b: Task) => a.at < b.at || (a.at === b.at && a.order < b.order);
+  const swap = (i: number, j: number) => {
+    const t = items[i] as Task;
+    items[i] = items[j] as Task;
+    items[j] = t;
+  };
+  return {
+    peek: (): Task | undefined => items[0],
+    push(task: Task) {
+      items.push(task);
+      let i = items.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!before(items[i] as Task, items[parent] as Task)) break;
+        swap(i, parent);
+        i = parent;
+      }
+    },
+    pop(): Task | undefined {
+      const top = items[0];
+      const last = items.pop();
+      if (items.length > 0 && last) {
+        items[0] = last;
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          const r = l + 1;
+          let m = i;
+          if (l < items.length && before(items[l] as Task, items[m] as Task)) m = l;
+          if (r < items.length && before(items[r] as Task, items[m] as Task)) m = r;
+          if (m === i) break;
+          swap(i, m);
+          i = m;
+        }
+      }
+      return top;
+    },
+    clear() {
+      items.length = 0;
     },
   };
 }

@@ -38,7 +38,8 @@ export function createJournal(limit = 10_000): Journal {
   return {
     add(entry) {
       entries.push(entry);
-      if (entries.length > limit) entries = entries.slice(entries.length - limit);
+      // Trim in chunks so a full journal does not copy itself on every call.
+      if (entries.length > limit + limit / 10) entries = entries.slice(entries.length - limit);
     },
     list(query = {}) {
       return entries.filter(

@@ -94,7 +94,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   const log = (record: DeliveryRecord) => {
     records.push(record);
-    if (records.length > limit) records = records.slice(records.length - limit);
+    if (records.length > limit + limit / 10) records = records.slice(records.length - limit);
     for (const listener of listeners) listener(record);
   };
 
