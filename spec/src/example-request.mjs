@@ -6,48 +6,67 @@
 // suite sends it; both therefore say the same thing about the wire.
 
 /**
+ * The flat arguments by location, as the client splits them: each parameter into its place
+ * (and into the body too when the body declares it), everything else into the JSON object
+ * body (`flat`) or, for `body`, the `body` argument itself.
  * @param {import('./spec-tools.mjs').OperationModel} op
- * @param {{ baseUrl: string; credentials?: Record<string, string>; args?: Record<string, unknown> }} options
+ * @param {Record<string, unknown>} args
  */
-export function exampleRequest(op, { baseUrl, credentials = {}, args = op.exampleArgs }) {
-  const query = new URLSearchParams();
-  /** @type {Record<string, string>} */
-  const headers = {};
+export function splitArgs(op, args) {
+  /** @type {Record<'path' | 'query' | 'header', Record<string, unknown>>} */
+  const params = { path: {}, query: {}, header: {} };
   /** @type {Record<string, unknown>} */
   const fields = {};
   let body;
-  let path = op.path;
   const where = new Map(
     /** @type {const} */ (['path', 'query', 'header']).flatMap((location) =>
-      op.parameters[location].map((p) => [p.name, { ...p, location }]),
+      op.parameters[location].map((p) => [p.name, { location, inBody: Boolean(p.inBody) }]),
     ),
   );
   for (const [name, value] of Object.entries(args)) {
     if (value === undefined) continue;
     const param = where.get(name);
-    if (param?.location === 'path') path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
-    else if (param?.location === 'query') appendQuery(query, param, value);
-    else if (param?.location === 'header') headers[name] = String(value);
+    if (param) params[param.location][name] = value;
     if (param && !param.inBody) continue;
     if (op.bodyMode === 'flat') fields[name] = value;
     else if (op.bodyMode === 'body' && name === 'body') body = value;
     else throw new Error(`${op.id}: unknown argument ${name}`);
   }
+  // A JSON object body is always sent, even empty, as the client does.
+  if (op.bodyMode === 'flat') body = fields;
+  return { ...params, body };
+}
+
+/**
+ * @param {import('./spec-tools.mjs').OperationModel} op
+ * @param {{ baseUrl: string; credentials?: Record<string, string>; args?: Record<string, unknown> }} options
+ */
+export function exampleRequest(op, { baseUrl, credentials = {}, args = op.exampleArgs }) {
+  const split = splitArgs(op, args);
+  const query = new URLSearchParams();
+  /** @type {Record<string, string>} */
+  const headers = {};
+  // The credentials first, where the README's curl has them.
   for (const credential of op.credentials) {
     const value = credentials[credential.name];
     if (value === undefined) continue;
     if (credential.in === 'query') query.set(credential.name, value);
     else if (credential.in === 'header') headers[credential.name] = value;
   }
-  // A JSON object body is always sent, even empty, as the client does.
-  if (op.bodyMode === 'flat') body = fields;
-  if (body !== undefined) headers['content-type'] = op.body?.mediaType ?? 'application/json';
+  const styles = new Map(op.parameters.query.map((p) => [p.name, p]));
+  for (const [name, value] of Object.entries(split.query)) appendQuery(query, styles.get(name) ?? { name }, value);
+  for (const [name, value] of Object.entries(split.header)) headers[name] = String(value);
+  let path = op.path;
+  for (const [name, value] of Object.entries(split.path)) {
+    path = path.replace(`{${name}}`, encodeURIComponent(String(value)));
+  }
+  if (split.body !== undefined) headers['content-type'] = op.body?.mediaType ?? 'application/json';
   const search = query.toString();
   return {
     method: op.method,
     url: `${baseUrl.replace(/\/+$/, '')}${path}${search ? `?${search}` : ''}`,
     headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: split.body === undefined ? undefined : JSON.stringify(split.body),
   };
 }
 

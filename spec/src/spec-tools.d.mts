@@ -119,4 +119,19 @@ export function tsCode(text: string): TsCode;
 export function tsKey(key: string): string;
 export function tsString(text: string): string;
 /** A JSON value (with `tsCode` pieces) as a TypeScript literal in the house style. */
-export function tsLiteral(value: unknown, indent?: string): string;
+export function tsLiteral(value: unknown, indent?: string, width?: number): string;
+/** Biome's line width for this repository (120). */
+export const LINE_WIDTH: number;
+/** The same literal on one line. */
+export function tsInline(value: unknown): string;
+
+/** The flat arguments by location, as the client splits them. */
+export function splitArgs(
+  op: OperationModel,
+  args: Record<string, unknown>,
+): {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
+  body?: unknown;
+};

@@ -3,10 +3,10 @@
 // samples, so that following a $ref, walking the operations, picking an example and turning
 // it into call arguments mean the same thing everywhere. Exported as `@wawp/spec/tools`;
 // the types are in spec-tools.d.mts.
-export { exampleRequest } from './example-request.mjs';
+export { exampleRequest, splitArgs } from './example-request.mjs';
 export { HTTP_METHODS, listOperations, readOperations } from './operation-model.mjs';
 export { atPointer, escapePointer, joinPointer, unescapePointer } from './pointer.mjs';
 export { firstExample, resolveRef } from './resolve.mjs';
 export { mapSubschemas } from './schema-walk.mjs';
 export { createSpecAjv } from './spec-ajv.mjs';
-export { tsCode, tsKey, tsLiteral, tsString } from './ts-print.mjs';
+export { LINE_WIDTH, tsCode, tsInline, tsKey, tsLiteral, tsString } from './ts-print.mjs';

@@ -33,12 +33,29 @@ export function tsString(text) {
   return `'${escaped}'`;
 }
 
+/** Biome's line width for this repository: generated code is formatted as biome would. */
+export const LINE_WIDTH = 120;
+
 /**
- * `indent` is the indentation of the line the literal starts on.
+ * `indent` is the indentation of the line the literal starts on; a list goes on one line
+ * when it fits in `width` columns there (objects always take one line per key).
  * @param {unknown} value
+ * @param {string} [indent]
+ * @param {number} [width]
  * @returns {string}
  */
-export function tsLiteral(value, indent = '') {
+export function tsLiteral(value, indent = '', width = LINE_WIDTH) {
+  return print(value, indent, indent.length, width);
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} indent
+ * @param {number} column where the value starts on its line
+ * @param {number} width
+ * @returns {string}
+ */
+function print(value, indent, column, width) {
   if (value === null) return 'null';
   if (typeof value === 'string') return tsString(value);
   if (typeof value === 'number') return Object.is(value, -0) ? '-0' : String(value);
@@ -48,13 +65,18 @@ export function tsLiteral(value, indent = '') {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
     const flat = oneLine(value);
-    if (flat.length <= 60) return flat;
-    return `[\n${value.map((item) => `${inner}${tsLiteral(item, inner)},\n`).join('')}${indent}]`;
+    // +1: the comma that follows a value inside a literal.
+    if (column + flat.length + 1 <= width) return flat;
+    return `[\n${value.map((item) => `${inner}${print(item, inner, inner.length, width)},\n`).join('')}${indent}]`;
   }
   if (typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${inner}${tsKey(k)}: ${tsLiteral(v, inner)},\n`).join('')}${indent}}`;
+    const lines = entries.map(([k, v]) => {
+      const key = `${inner}${tsKey(k)}: `;
+      return `${key}${print(v, inner, key.length, width)},\n`;
+    });
+    return `{\n${lines.join('')}${indent}}`;
   }
   throw new TypeError(`cannot print a ${typeof value} as a TypeScript literal`);
 }
@@ -68,7 +90,16 @@ function isCode(value) {
 }
 
 /**
- * The literal on one line (`[{ id: '1' }]`), for short lists.
+ * The literal on one line (`{ id: '1', tags: ['a'] }`): for short lists, and for code where a
+ * statement must stay on one line (a `@ts-expect-error` covers the next line only).
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function tsInline(value) {
+  return oneLine(value);
+}
+
+/**
  * @param {unknown} value
  * @returns {string}
  */

@@ -212,7 +212,7 @@ describe('exampleRequest', () => {
   it('splits the flat arguments as the client does, with the credentials in the query string', () => {
     expect(exampleRequest(update!, { baseUrl: 'http://x/v1/', credentials })).toEqual({
       method: 'PUT',
-      url: 'http://x/v1/things/t1?name=lamp&tags%5B%5D=a&tags%5B%5D=b&file%5Burl%5D=u&instance_id=1&access_token=t',
+      url: 'http://x/v1/things/t1?instance_id=1&access_token=t&name=lamp&tags%5B%5D=a&tags%5B%5D=b&file%5Burl%5D=u',
       headers: { 'content-type': 'application/json' },
       body: '{"name":"lamp","size":3}',
     });
@@ -258,8 +258,8 @@ describe('tsLiteral', () => {
     ['a code piece', { given: { run: tsCode('op.run') }, want: '{\n  run: op.run,\n}' }],
     ['skipped undefined', { given: { a: undefined, b: 2 }, want: '{\n  b: 2,\n}' }],
     [
-      'a long list on its own lines',
-      { given: ['a'.repeat(30), 'b'.repeat(30)], want: `[\n  '${'a'.repeat(30)}',\n  '${'b'.repeat(30)}',\n]` },
+      'a list longer than the line on its own lines',
+      { given: ['a'.repeat(60), 'b'.repeat(60)], want: `[\n  '${'a'.repeat(60)}',\n  '${'b'.repeat(60)}',\n]` },
     ],
   ])('%s', (_name, { given, want }) => {
     expect(tsLiteral(given)).toBe(want);
