@@ -1,6 +1,7 @@
 // Durable, paced sending: sends are BullMQ jobs in one queue per instance, taken by every
 // process that runs a send queue for it, and each request waits for a slot of the shared
 // per-instance limit (see rate-limiter.ts).
+import type { EventEmitter } from 'node:events';
 import type { Wawp } from '@wawp/client/operations';
 import { DelayedError, Job, Queue, QueueEvents, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -121,8 +122,6 @@ export async function createSendQueue(options: SendQueueOptions): Promise<SendQu
   });
   const queue = new Queue<SendJob>(settings.queue, { connection: redis });
   queue.on('error', () => {});
-  // Every caller waiting for an outcome listens on the queue and the event stream.
-  queue.setMaxListeners(0);
   let events: QueueEvents | undefined;
   const worker = options.process === false ? undefined : startSender(redis, limiter, client, settings);
 
@@ -160,16 +159,40 @@ export async function createSendQueue(options: SendQueueOptions): Promise<SendQu
       events.setMaxListeners(0);
       await events.waitUntilReady();
     }
+    await finished(events, jobId);
     const job = await Job.fromId<SendJob>(queue, jobId);
-    if (!job) throw new Error(`no send job ${jobId} (removed after its retention time?)`);
+    if (!job) return { ok: false, jobId, error: new Error(`send job ${jobId} is gone (removed after its retention?)`) };
+    return outcomeOf(job, (await job.getState()) === 'completed');
+  }
+
+  /**
+   * Resolves once the job is completed or failed. The event stream says so at once; the
+   * state is also polled, because an event that fires while the stream's reader is still
+   * starting is missed, and a waiter must never hang on it.
+   */
+  async function finished(stream: QueueEvents, jobId: string): Promise<void> {
+    let wake = () => {};
+    const onEvent = () => wake();
+    // BullMQ emits `completed:<id>` per job; its types only list the generic events.
+    const emitter = stream as unknown as EventEmitter;
+    emitter.on(`completed:${jobId}`, onEvent);
+    emitter.on(`failed:${jobId}`, onEvent);
     try {
-      await job.waitUntilFinished(events);
-    } catch {
-      // Failed: the typed error is in the job's data.
+      for (let delay = 50; ; delay = Math.min(delay * 2, 1_000)) {
+        const state = await queue.getJobState(jobId);
+        if (state === 'completed' || state === 'failed' || state === 'unknown') return;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, delay);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    } finally {
+      emitter.off(`completed:${jobId}`, onEvent);
+      emitter.off(`failed:${jobId}`, onEvent);
     }
-    const finished = await Job.fromId<SendJob>(queue, jobId);
-    if (!finished) return { ok: false, jobId, error: new Error(`send job ${jobId} vanished`) };
-    return outcomeOf(finished, (await finished.getState()) === 'completed');
   }
 
   return {
