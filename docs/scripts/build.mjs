@@ -114,7 +114,8 @@ async function loadOperations() {
   const path = require.resolve('@wawp/client/operations.json');
   const entries = JSON.parse(await readFile(path, 'utf8'));
   const valid =
-    Array.isArray(entries) && entries.every((e) => ['id', 'group', 'name'].every((key) => typeof e?.[key] === 'string'));
+    Array.isArray(entries) &&
+    entries.every((e) => ['id', 'group', 'name'].every((key) => typeof e?.[key] === 'string'));
   if (!valid) throw new Error(`docs: ${path} is not the operation model ({ id, group, name, … }[])`);
   return { path, entries };
 }

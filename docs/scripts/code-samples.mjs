@@ -88,7 +88,9 @@ export function addCodeSamples(openapi, operations) {
   for (const { operation } of listOperations(document)) {
     const op = byId.get(operation.operationId);
     if (!op) {
-      throw new Error(`docs: ${operation.operationId} is missing from @wawp/client/operations.json (rebuild the client)`);
+      throw new Error(
+        `docs: ${operation.operationId} is missing from @wawp/client/operations.json (rebuild the client)`,
+      );
     }
     operation['x-codeSamples'] = [
       { ...SAMPLE_TABS.typescript, source: operationFaceSample(op) },

@@ -71,7 +71,9 @@ describe('TypeScript samples', () => {
     expect(sample).toContain("import { createWawp } from '@wawp/client/operations';");
     expect(sample).toContain("  accessToken: process.env.WAWP_ACCESS_TOKEN ?? '',");
     expect(sample).toContain("await wawp.messages.sendText({\n  chatId: '2@c.us',\n  message: 'It\\'s here',\n});");
-    expect(operationFaceSample(sendPoll!)).toContain("await wawp.chats.poll({\n  chatId: '1@c.us',\n  name: 'Lunch?',\n});");
+    expect(operationFaceSample(sendPoll!)).toContain(
+      "await wawp.chats.poll({\n  chatId: '1@c.us',\n  name: 'Lunch?',\n});",
+    );
     expect(operationFaceSample(getLabels!)).toContain('await wawp.labels.get();');
   });
 });
@@ -108,7 +110,10 @@ describe('curl samples', () => {
     ],
     [
       'a GET without arguments',
-      { given: getLabels!, want: "curl 'https://api.example/v1/labels?instance_id=123456789&access_token=123456789'\n" },
+      {
+        given: getLabels!,
+        want: "curl 'https://api.example/v1/labels?instance_id=123456789&access_token=123456789'\n",
+      },
     ],
   ])('%s', (_name, { given, want }) => {
     expect(curlSample(given, 'https://api.example/v1')).toBe(want);
