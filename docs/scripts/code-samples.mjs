@@ -52,7 +52,10 @@ export function operationFaceSample(op) {
   ].join('\n');
 }
 
-/** A word for a POSIX shell: single-quoted, a quote inside written as `'\''`. */
+/**
+ * A word for a POSIX shell: single-quoted, a quote inside written as `'\''`.
+ * @param {string} text
+ */
 export function shellWord(text) {
   return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replaceAll("'", "'\\''")}'`;
 }
