@@ -6,6 +6,7 @@ export {
   type SandboxCall,
   type SandboxEngine,
   type SandboxEngineOptions,
+  type SandboxWorldOptions,
 } from './sandbox/engine.js';
 export type { ActiveFault, ApiFaultRule, DeliveryFaultRule, FaultRule, RateLimitRule } from './sandbox/faults.js';
 export {

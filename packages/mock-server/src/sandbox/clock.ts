@@ -74,11 +74,14 @@ export function createClock(options: ClockOptions = {}): Clock {
     armedAt = Number.POSITIVE_INFINITY;
     if (!first) return;
     armedAt = first.at;
-    timer = setTimeout(() => {
-      timer = undefined;
-      armedAt = Number.POSITIVE_INFINITY;
-      void runDue();
-    }, Math.max(0, first.at - now()));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        armedAt = Number.POSITIVE_INFINITY;
+        void runDue();
+      },
+      Math.max(0, first.at - now()),
+    );
     // Pending webhook retries must not keep a test process alive.
     timer.unref?.();
   };

@@ -20,27 +20,31 @@ import { DEFAULT_TIMING } from './timing.js';
 import { createDispatcher } from './webhooks.js';
 import { createWorld, type World } from './world.js';
 
-export interface SandboxEngineOptions {
+/** What shapes a sandbox besides its scenario; `startSandbox` takes the same. */
+export interface SandboxWorldOptions {
+  /** `manual` moves time only on `advance()`; overrides the scenario's clock (default `real`). */
+  clock?: 'real' | 'manual';
+  /** Seed for ids and codes; overrides the scenario's. */
+  seed?: number;
+  /** Webhook targets added to every instance (`--webhook URL`). */
+  webhooks?: string[];
+  /** Signs deliveries to `webhooks` (`--hmac-key KEY`). */
+  hmacKey?: string;
+  /** Events `webhooks` receive; all by default. */
+  webhookEvents?: string[];
+  /** Deliver to non-loopback hosts too (off: a sandbox never leaves the machine). */
+  allowRemoteWebhooks?: boolean;
+  /** The token control calls must carry (`x-wawp-control-token`); random when absent. */
+  controlToken?: string;
+}
+
+export interface SandboxEngineOptions extends SandboxWorldOptions {
   /** The bundled OpenAPI document (parsed). */
   spec: object;
   /** Event names the AsyncAPI document describes (inbound actions only send those). */
   knownEvents?: Iterable<string>;
   /** The starting state. */
   scenario: Scenario;
-  /** Overrides the scenario's clock. */
-  clock?: 'real' | 'manual';
-  /** Overrides the scenario's seed. */
-  seed?: number;
-  /** Extra webhook targets for every instance (`--webhook URL`). */
-  webhooks?: string[];
-  /** Signs deliveries to the extra targets (`--hmac-key KEY`). */
-  hmacKey?: string;
-  /** Events the extra targets receive; all by default. */
-  webhookEvents?: string[];
-  /** Deliver webhooks to non-loopback hosts too. */
-  allowRemoteWebhooks?: boolean;
-  /** The token control calls must carry (`x-wawp-control-token`); random when absent. */
-  controlToken?: string;
 }
 
 /** A validated API call, as the server hands it over. */

@@ -6,7 +6,7 @@ import { bundledSpecPath } from '../prism.js';
 import { type MockServerOptions, startMockServer } from '../server.js';
 import { loadWebhookCatalog } from '../webhooks/events.js';
 import { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './default-scenario.js';
-import { createSandboxEngine, type SandboxEngine } from './engine.js';
+import { createSandboxEngine, type SandboxEngine, type SandboxWorldOptions } from './engine.js';
 import type { ActiveFault, FaultRule } from './faults.js';
 import type { InboundInput, InboundResult } from './inbound.js';
 import type { JournalEntry, JournalQuery } from './journal.js';
@@ -14,23 +14,9 @@ import { checkScenario, type Scenario } from './scenario.js';
 import { loadScenarioFile } from './scenario-file.js';
 import type { DeliveryQuery, DeliveryRecord } from './webhooks.js';
 
-export interface SandboxOptions extends Omit<MockServerOptions, 'sandbox' | 'dynamic' | 'seed'> {
+export interface SandboxOptions extends Omit<MockServerOptions, 'sandbox' | 'dynamic' | 'seed'>, SandboxWorldOptions {
   /** The starting state: a scenario object or the path of a YAML/JSON file. Default: the docs' instance. */
   scenario?: Scenario | string;
-  /** `manual` moves time only on `advance()`. Default: the scenario's, else `real`. */
-  clock?: 'real' | 'manual';
-  /** Seed for ids and codes. */
-  seed?: number;
-  /** Webhook targets added to every instance. */
-  webhooks?: string[];
-  /** Signs deliveries to `webhooks`. */
-  hmacKey?: string;
-  /** Events `webhooks` receive; all by default. */
-  webhookEvents?: string[];
-  /** Deliver to non-loopback hosts too (off: a sandbox never leaves the machine). */
-  allowRemoteWebhooks?: boolean;
-  /** The control token; default `WAWP_MOCK_CONTROL_TOKEN`, else random. */
-  controlToken?: string;
 }
 
 export type DeliveryMatch = string | DeliveryQuery | ((delivery: DeliveryRecord) => boolean);
@@ -91,6 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.hmacKey !== undefined ? { hmacKey: options.hmacKey } : {}),
     ...(options.webhookEvents ? { webhookEvents: options.webhookEvents } : {}),
     ...(options.allowRemoteWebhooks ? { allowRemoteWebhooks: true } : {}),
+    // The token: given, else from the environment, else random for this run.
     controlToken: options.controlToken ?? process.env.WAWP_MOCK_CONTROL_TOKEN ?? randomUUID(),
   });
   const server = await startMockServer({ ...options, port: options.port ?? 0, spec: specSource, sandbox: engine });

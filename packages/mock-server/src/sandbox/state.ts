@@ -222,3 +222,17 @@ export function unreadCount(chat: ChatRecord): number {
   const unread = chat.messages.filter((m) => !m.message.fromMe && !m.read && !m.revoked).length;
   return chat.markedUnread && unread === 0 ? 1 : unread;
 }
+
+/** A message's bookkeeping record: not starred, pinned, edited or revoked, no reactions yet. */
+export function messageRecord(message: WireMessage, chatId: string, read: boolean): MessageRecord {
+  return {
+    message,
+    chatId,
+    starred: false,
+    pinnedUntil: null,
+    reactions: new Map(),
+    edited: false,
+    revoked: false,
+    read,
+  };
+}

@@ -12,6 +12,7 @@ import {
   type InstanceState,
   isOnWhatsApp,
   type MessageRecord,
+  messageRecord,
   type SessionStatus,
   type WireMessage,
 } from './state.js';
@@ -135,16 +136,7 @@ export function createWorld(
     const chat = chatFor(instance, chatId);
     const message = baseMessage(chat, fields, true, instance.me.id);
     message.from = instance.me.id;
-    const record: MessageRecord = {
-      message,
-      chatId,
-      starred: false,
-      pinnedUntil: null,
-      reactions: new Map(),
-      edited: false,
-      revoked: false,
-      read: true,
-    };
+    const record = messageRecord(message, chatId, true);
     chat.messages.push(record);
     emit(instance, 'message.any', { ...message });
     const reachable = chatId.endsWith('@c.us') ? isOnWhatsApp(instance, chatId) : true;
@@ -172,16 +164,7 @@ export function createWorld(
     const chat = chatFor(instance, chatId);
     const message = baseMessage(chat, fields, false, from);
     message.to = instance.me.id;
-    const record: MessageRecord = {
-      message,
-      chatId,
-      starred: false,
-      pinnedUntil: null,
-      reactions: new Map(),
-      edited: false,
-      revoked: false,
-      read: false,
-    };
+    const record = messageRecord(message, chatId, false);
     chat.messages.push(record);
     chat.archived = false;
     emit(instance, 'message', { ...message });
