@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: turbo itself sets it for every task it runs.
 if (process.env.TURBO_HASH) process.exit(0);
 
 const pkg = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8'));
