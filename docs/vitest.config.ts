@@ -10,6 +10,8 @@ export default defineConfig({
     globalSetup: ['test/support/blocks-setup.ts', 'test/support/browser-setup.ts'],
     // The browser test and the sample type-check are slow on a busy 2-core machine, but never timed.
     testTimeout: 120_000,
+    // The code-block runs are concurrent child processes; a 2-core machine takes three at a time.
+    maxConcurrency: 3,
     hookTimeout: 120_000,
   },
 });

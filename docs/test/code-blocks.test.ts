@@ -35,7 +35,7 @@ function run(
     execFile(
       process.execPath,
       ['--import', require.resolve('tsx'), file],
-      { cwd: dirname(file), env, timeout: 60_000 },
+      { cwd: dirname(file), env, timeout: 150_000 },
       (error, stdout, stderr) => resolve({ code: error ? ((error.code as number | null) ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -134,7 +134,7 @@ describe.concurrent('markdown code, run against the mock', () => {
     };
     const result = await run(block.path, env);
     expect(result.code, `${where(block)}\n${result.stdout}\n${result.stderr}`).toBe(0);
-  });
+  }, 180_000);
 
   const refusing = blocks.filter((b) => b.mode === 'refuses');
   it.each(refusing.map((b) => [where(b), b] as const))(
