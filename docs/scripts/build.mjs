@@ -7,7 +7,6 @@
 //      from file://, and the site's navigation bar is added;
 //   4. the markdown guides and the changelog are rendered to dist/guides/*.html.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

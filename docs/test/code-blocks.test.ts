@@ -124,17 +124,21 @@ describe.concurrent('markdown code, run against the mock', () => {
   afterAll(() => mock?.close());
 
   const runnable = blocks.filter((b) => b.mode === 'run');
-  it.each(runnable.map((b) => [where(b), b] as const))('%s runs', async (_name, block) => {
-    const env = {
-      ...baseEnv(),
-      WAWP_BASE_URL: mock.url,
-      WAWP_INSTANCE_ID: '123456789',
-      WAWP_ACCESS_TOKEN: '123456789',
-      WAWP_WEBHOOK_HMAC_KEY: 'docs-test-key',
-    };
-    const result = await run(block.path, env);
-    expect(result.code, `${where(block)}\n${result.stdout}\n${result.stderr}`).toBe(0);
-  }, 180_000);
+  it.each(runnable.map((b) => [where(b), b] as const))(
+    '%s runs',
+    async (_name, block) => {
+      const env = {
+        ...baseEnv(),
+        WAWP_BASE_URL: mock.url,
+        WAWP_INSTANCE_ID: '123456789',
+        WAWP_ACCESS_TOKEN: '123456789',
+        WAWP_WEBHOOK_HMAC_KEY: 'docs-test-key',
+      };
+      const result = await run(block.path, env);
+      expect(result.code, `${where(block)}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    },
+    180_000,
+  );
 
   const refusing = blocks.filter((b) => b.mode === 'refuses');
   it.each(refusing.map((b) => [where(b), b] as const))(
