@@ -19,6 +19,8 @@ test('3 processes share one instance’s limit: no second holds more than N requ
   // then the send queue cannot see the header and pauses for its defaultRetryAfterMs (1 s).
   const clientReadsRetryAfter = 'retryAfterMs' in new WawpApiError(429, {}, { method: 'POST', path: '/send' });
   expect(summary.quietAfter429Ms).toBeGreaterThanOrEqual(clientReadsRetryAfter ? summary.retryAfterMs : 1_000);
+  // Only the sends that already held a slot (at most one per sending slot) go out in the grace.
+  expect(summary.sentWithinGraceAfter429).toBeLessThanOrEqual(12);
   // The limit is a pace, not a brake: the run takes about total / perSecond seconds (+ the pause).
   expect(summary.elapsedMs).toBeLessThan(((total / perSecond) * 1.6 + 2 + 10) * 1000);
 }, 300_000);

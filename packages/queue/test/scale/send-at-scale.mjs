@@ -73,7 +73,13 @@ export async function sendAtScale({ redisUrl, total = 1_000, perSecond = 50, ret
     const elapsedMs = Date.now() - started;
     const journal = results.flatMap((r) => r.journal).sort((a, b) => a.at - b.at);
     const refused = journal.find((e) => e.status === 429);
-    const afterRefusal = refused ? journal.filter((e) => e.at > refused.at) : [];
+    // Requests that had already taken their slot when the 429 came back still go out; the
+    // pause is written within a round trip or two. Everything after that must wait.
+    const GRACE_MS = 250;
+    const afterRefusal = refused ? journal.filter((e) => e.at > refused.answeredAt + GRACE_MS) : [];
+    const inFlightAt429 = refused
+      ? journal.filter((e) => e.at > refused.at && e.at <= refused.answeredAt + GRACE_MS).length
+      : 0;
     const summary = {
       sends: total,
       perSecond,
@@ -83,7 +89,8 @@ export async function sendAtScale({ redisUrl, total = 1_000, perSecond = 50, ret
       requestsPerProcess: results.map((r) => r.journal.length),
       busiestSecond: busiestWindow(journal.map((e) => e.at)),
       planted429: Boolean(refused),
-      quietAfter429Ms: afterRefusal.length > 0 ? afterRefusal[0].at - refused.at : undefined,
+      quietAfter429Ms: afterRefusal.length > 0 ? afterRefusal[0].at - refused.answeredAt : undefined,
+      sentWithinGraceAfter429: inFlightAt429,
       retryAfterMs: retryAfterS * 1000,
       elapsedMs,
       sendsPerSecond: Math.round((total / elapsedMs) * 1000),

@@ -11,7 +11,7 @@ async function noting(input) {
   const path = new URL(input.url).pathname;
   const at = Date.now();
   if (path === '/send' && ++sendsSeen === Number(PLANT_429_AT)) {
-    journal.push({ at, path, status: 429, pid: process.pid });
+    journal.push({ at, answeredAt: Date.now(), path, status: 429, pid: process.pid });
     return new Response(JSON.stringify({ code: 'rate_limited', message: 'Too many requests' }), {
       status: 429,
       headers: { 'content-type': 'application/json', 'retry-after': RETRY_AFTER_S },
