@@ -9,6 +9,7 @@ export const GUIDES = [
   { slug: 'testing-with-the-mock', title: 'Testing with the mock', source: 'testing-with-the-mock.md' },
   { slug: 'testing-a-bot', title: 'Testing a bot end to end', source: 'testing-a-bot.md' },
   { slug: 'errors-and-retries', title: 'Errors and retries', source: 'errors-and-retries.md' },
+  { slug: 'scale', title: 'Running receivers and senders on several machines', source: 'scale.md' },
   { slug: 'changelog', title: 'Changelog', source: null },
 ];
 
