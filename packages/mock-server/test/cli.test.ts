@@ -117,7 +117,7 @@ describe('the CommonJS build', () => {
   it('loads with require() and serves', async () => {
     const cjs = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
     const script = `require(${JSON.stringify(cjs)}).startMockServer({ port: 0 }).then(async (m) => {
-      const res = await fetch(m.url + '/__wawp/health');
+      const res = await fetch(m.url + '/__wawp/health', { headers: m.controlHeaders() });
       process.stdout.write(String(res.status));
       await m.close();
     })`;

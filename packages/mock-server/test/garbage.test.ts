@@ -151,7 +151,7 @@ describe('garbage in, no crash', () => {
     const wrong = answers.filter((a) => typeof a.status !== 'number' || a.status < 400 || a.status > 499);
     expect(wrong).toEqual([]);
 
-    const health = await fetch(`${mock.url}/__wawp/health`);
+    const health = await fetch(`${mock.url}/__wawp/health`, { headers: mock.controlHeaders() });
     expect(health.status).toBe(200);
     const valid = await fetch(`${mock.url}/session/info?instance_id=1&access_token=1`);
     expect(valid.status).toBe(200);
@@ -168,6 +168,6 @@ describe('garbage in, no crash', () => {
       const answer = await rawRequest(mock.port, bytes);
       expect(answer, bytes.slice(0, 40)).toMatch(/^HTTP\/1\.1 4\d\d /);
     }
-    expect((await fetch(`${mock.url}/__wawp/health`)).status).toBe(200);
+    expect((await fetch(`${mock.url}/__wawp/health`, { headers: mock.controlHeaders() })).status).toBe(200);
   });
 });
