@@ -49,7 +49,12 @@ describe('the control token', () => {
       ['GET', '/__wawp/nope'],
       ['DELETE', '/wp-json/awp/v1/__wawp/health'],
     ] as const) {
-      for (const headers of [{}, { 'x-wawp-control-token': 'wrong' }, { 'x-wawp-control-token': `${TOKEN}x` }]) {
+      const attempts: Record<string, string>[] = [
+        {},
+        { 'x-wawp-control-token': 'wrong' },
+        { 'x-wawp-control-token': `${TOKEN}x` },
+      ];
+      for (const headers of attempts) {
         const res = await fetch(`${mock.url}${path}`, { method, headers });
         expect(res.status, `${method} ${path} ${JSON.stringify(headers)}`).toBe(401);
         expect(await res.json()).toMatchObject({ code: 'mock_control_unauthorized', data: { status: 401 } });

@@ -77,9 +77,9 @@ export function phpEncode(params: Record<string, unknown>): string {
   const out = new URLSearchParams();
   const add = (key: string, value: unknown) => {
     if (value === null || value === undefined) return;
-    if (Array.isArray(value))
-      value.forEach((item, i) => add(typeof item === 'object' ? `${key}[${i}]` : `${key}[]`, item));
-    else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
+    if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) add(typeof item === 'object' ? `${key}[${i}]` : `${key}[]`, item);
+    } else if (typeof value === 'object') for (const [k, v] of Object.entries(value)) add(`${key}[${k}]`, v);
     else out.append(key, String(value));
   };
   for (const [key, value] of Object.entries(params)) add(key, value);
