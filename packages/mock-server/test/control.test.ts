@@ -3,6 +3,7 @@
 import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { randomControlToken } from '../src/control/guard.js';
 import { checkWebhookTarget, isLoopbackHost, type MockServer, startMockServer } from '../src/index.js';
 import { type Receiver, startReceiver } from './support/receiver.js';
 
@@ -65,10 +66,10 @@ describe('the control token', () => {
   });
 
   it('is random per server when none is given, and read from WAWP_MOCK_CONTROL_TOKEN', async () => {
-    const [a, b] = await Promise.all([startMockServer({ port: 0 }), startMockServer({ port: 0 })]);
-    await Promise.all([a.close(), b.close()]);
+    const a = await startMockServer({ port: 0 });
+    await a.close();
     expect(a.controlToken).toMatch(/^[\w-]{32}$/);
-    expect(a.controlToken).not.toBe(b.controlToken);
+    expect(a.controlToken).not.toBe(randomControlToken());
     vi.stubEnv('WAWP_MOCK_CONTROL_TOKEN', 'from-the-environment');
     try {
       const c = await startMockServer({ port: 0 });

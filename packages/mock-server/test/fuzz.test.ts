@@ -6,6 +6,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../src/index.js';
 import { buildRequest, listOperations, loadOpenApi } from './support/openapi.js';
+import { prng } from './support/prng.js';
 
 const TOTAL = 10_000;
 const IN_FLIGHT = 6;
@@ -18,14 +19,6 @@ beforeAll(async () => {
   mock = await startMockServer({ port: 0, maxBodyBytes: 256 * 1024 });
 });
 afterAll(() => mock.close());
-
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 interface Fuzzed {
   method: string;

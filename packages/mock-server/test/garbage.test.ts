@@ -4,6 +4,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMockServer } from '../src/index.js';
 import { buildRequest, listOperations, loadOpenApi, resolve } from './support/openapi.js';
+import { prng } from './support/prng.js';
 
 const doc = loadOpenApi();
 const operations = listOperations(doc);
@@ -21,15 +22,6 @@ beforeAll(async () => {
   mock = await startMockServer({ port: 0, maxBodyBytes: MAX_BODY });
 });
 afterAll(() => mock.close());
-
-/** A small deterministic PRNG, so a failure names a request that can be replayed. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 function garbageRequests(base: string): Garbage[] {
   const random = prng(20261125);
