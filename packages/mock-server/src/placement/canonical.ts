@@ -70,12 +70,25 @@ function shapeOf(op: IHttpOperation): OperationShape {
           body: {
             mediaType: media.mediaType,
             schema: schema ?? {},
-            properties: Object.keys((schema?.properties ?? {}) as object),
+            properties: bodyFields(schema),
             required: op.request?.body?.required === true,
           },
         }
       : {}),
   };
+}
+
+/**
+ * The body's own fields. A body the spec generated from the placement rule also lists the
+ * query, path and credential parameters (marked `x-wawp-in`); those are placed where the
+ * operation documents them, not validated a second time as body fields.
+ */
+function bodyFields(schema: Schema | undefined): string[] {
+  const properties = (schema?.properties ?? {}) as Record<string, Schema>;
+  return Object.keys(properties).filter((name) => {
+    const placedIn = properties[name]?.['x-wawp-in'];
+    return placedIn === undefined || placedIn === 'body';
+  });
 }
 
 function queryParamOf(param: IHttpQueryParam): QueryParam {
