@@ -19,6 +19,8 @@ export interface ValidatedCall {
   params: Readonly<Record<string, unknown>>;
   /** The request headers, lower-case names. */
   headers: Readonly<Record<string, string>>;
+  /** What the mock would answer without the responder: the documented example. */
+  documented: MockAnswer;
 }
 
 /** An answer a responder gives instead of the documented example. */
@@ -27,11 +29,14 @@ export interface MockAnswer {
   /** Serialised as JSON unless it is a string and `content-type` says otherwise. */
   body?: unknown;
   headers?: Record<string, string>;
+  /** Close the connection without answering, as a network failure would (fault simulation). */
+  drop?: boolean;
 }
 
 /**
  * Runs after validation, before the documented example is served. Return an answer to serve
- * it instead, or undefined for the example. Not asked when the caller chose a documented
+ * it instead, or undefined for the example. An async responder may take its time (latency
+ * simulation); the answer is sent when it resolves. Not asked when the caller chose a documented
  * response itself (`Prefer: code=…` / `__wawp_status`), so error simulation keeps working.
  */
 export type Responder = (call: ValidatedCall) => MockAnswer | undefined | Promise<MockAnswer | undefined>;

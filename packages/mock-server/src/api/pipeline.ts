@@ -177,6 +177,10 @@ export async function handleApi(
     );
   }
 
+  const outHeaders: Record<string, string> = {};
+  for (const [name, value] of Object.entries(output.headers ?? {})) outHeaders[name.toLowerCase()] = String(value);
+  const documented: MockAnswer = { status: output.statusCode, body: output.body, headers: outHeaders };
+
   // 5. The seam: a stateful responder may answer instead of the documented example.
   if (settings.responder && choice.code === undefined && choice.exampleKey === undefined) {
     const replaced = await settings.responder({
@@ -186,14 +190,17 @@ export async function handleApi(
       path,
       params: merged.params,
       headers: flattenHeaders(req),
+      documented,
     });
+    if (replaced?.drop) {
+      res.socket?.destroy();
+      return;
+    }
     if (replaced) return send(res, replaced, answer);
   }
 
   // 6. Prism's answer.
-  const outHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(output.headers ?? {})) outHeaders[name.toLowerCase()] = String(value);
-  return send(res, { status: output.statusCode, body: output.body, headers: outHeaders }, answer);
+  return send(res, documented, answer);
 }
 
 function send(
