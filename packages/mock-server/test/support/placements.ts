@@ -19,7 +19,7 @@ export interface Call {
   params: Record<string, unknown>;
   /** Names of required parameters and body fields, credentials excluded. */
   required: string[];
-  /** Parameter name → a value its schema rejects, for those where one is easy to write. */
+  /** Parameter name → a value its schema rejects, for those where one is easy to write (path ones included). */
   breakable: Record<string, string>;
 }
 
@@ -31,9 +31,14 @@ export function validCall(doc: Node, operation: Operation): Call {
   const pathItem = doc.paths[operation.path];
   for (const raw of [...(pathItem.parameters ?? []), ...(operation.op.parameters ?? [])]) {
     const param = resolve(doc, raw, '').node;
-    if (param.in !== 'query') continue;
     const name = String(param.name).replace(/\[\]$/, '');
     const schema = param.schema ? resolve(doc, param.schema, '').node : {};
+    if (param.in === 'path') {
+      // A path parameter sent again in any placement wins over the path (WordPress's order).
+      const bad = badValueFor(schema);
+      if (bad !== undefined) breakable[name] = bad;
+    }
+    if (param.in !== 'query') continue;
     const example = firstExample(doc, param)?.value ?? (Array.isArray(schema.enum) ? schema.enum[0] : undefined);
     if (example !== undefined) params[name] = example;
     if (param.required) required.push(name);
@@ -66,6 +71,11 @@ function badValueFor(schema: Node): string | undefined {
   if (schema.type === 'integer' || schema.type === 'number') return 'not-a-number';
   if (schema.type === 'boolean') return 'not-a-boolean';
   if (Array.isArray(schema.enum) && schema.enum.every((v: unknown) => typeof v === 'string')) return 'not-one-of-them';
+  if (schema.type !== 'string') return undefined;
+  const candidate = 'not a valid value!';
+  if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(candidate)) return candidate;
+  if (schema.format === 'uri') return candidate;
+  if (typeof schema.maxLength === 'number' && schema.maxLength < 100) return 'x'.repeat(schema.maxLength + 1);
   return undefined;
 }
 
