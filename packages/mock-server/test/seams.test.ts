@@ -47,7 +47,7 @@ describe('responder', () => {
 
   it('leaves the example when it answers undefined, and is not asked when the caller chose a response', async () => {
     const info = await fetch(`${mock.url}/session/info?${CREDS}`);
-    expect((await info.json()).name).toBe('wawp-84729105');
+    expect(await info.json()).toEqual(calls.at(-1)?.documented.body);
     const before = calls.length;
     const chosen = await fetch(`${mock.url}/session/me?${CREDS}`, { headers: { prefer: 'code=429' } });
     expect(chosen.status).toBe(429);
@@ -70,7 +70,7 @@ describe('observe', () => {
       [401, 'getSessionInfo'],
       [200, 'getSessionInfo'],
     ]);
-    expect(exchanges[2]?.body).toMatchObject({ name: 'wawp-84729105' });
+    expect(exchanges[2]?.body).toMatchObject({ name: expect.any(String), status: expect.any(String) });
   });
 });
 
