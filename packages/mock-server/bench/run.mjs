@@ -15,6 +15,8 @@ const SPEC = require.resolve('@wawp/spec/openapi.json');
 const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
 const PATH = '/session/info?instance_id=123456789&access_token=123456789';
 const HOST = '127.0.0.1';
+/** The mock's control calls need its token; the bench sets one so it can ask for the health. */
+const CONTROL_TOKEN = 'bench-control-token';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const WARMUP = Math.min(1_000, REQUESTS);
@@ -34,9 +36,9 @@ async function freePort() {
   });
 }
 
-function get(agent, port, path) {
+function get(agent, port, path, headers = {}) {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: HOST, port, path, agent }, (res) => {
+    const req = httpRequest({ host: HOST, port, path, agent, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
@@ -132,7 +134,10 @@ function bareServerArgs(body) {
 }
 
 const targets = [
-  { name: '@wawp/mock-server (CLI)', args: (port) => [BIN, '--port', String(port), '--host', HOST] },
+  {
+    name: '@wawp/mock-server (CLI)',
+    args: (port) => [BIN, '--port', String(port), '--host', HOST, '--control-token', CONTROL_TOKEN],
+  },
   { name: 'bare node:http (floor)', args: undefined },
   {
     name: 'prism CLI, default log level',
@@ -157,7 +162,9 @@ for (const target of targets) {
     startups.push(server.startupMs);
     if (body === undefined) {
       body = (await get(new Agent(), server.port, PATH)).body;
-      const health = JSON.parse((await get(new Agent(), server.port, '/__wawp/health')).body);
+      const health = JSON.parse(
+        (await get(new Agent(), server.port, '/__wawp/health', { 'x-wawp-control-token': CONTROL_TOKEN })).body,
+      );
       log(`bench: the mock serves ${health.operations} operations (the full bundle)`);
     }
     rounds.push(await load(server.port));

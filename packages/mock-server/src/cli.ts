@@ -15,6 +15,15 @@ serve (default)
   --dynamic          generate responses from the schemas instead of the examples
   --seed <n>         seed for --dynamic, so answers repeat across runs
   --spec <path>      serve another OpenAPI document instead of the bundled one
+  --control-token <t>
+                     the secret /__wawp/ calls send in x-wawp-control-token
+                     [default: $WAWP_MOCK_CONTROL_TOKEN, else random, printed]
+  --allow-webhook-target <host[:port]>
+                     let control calls deliver webhooks to this host too
+                     (repeatable; by default only loopback receivers)
+  --allow-host <name>
+                     accept control calls addressed to this host name too
+                     (repeatable; e.g. a Docker service name)
 
 emit <event>
   POSTs the documented example of a webhook event to a receiver, in the real envelope
@@ -61,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 const FLAGS_OF: Record<string, string[]> = {
-  serve: ['port', 'host', 'dynamic', 'seed', 'spec'],
+  serve: ['port', 'host', 'dynamic', 'seed', 'spec', 'control-token', 'allow-webhook-target', 'allow-host'],
   emit: ['to', 'hmac-key', 'count', 'session', 'payload', 'timeout'],
   events: [],
 };
@@ -81,22 +90,42 @@ async function serve(values: Values): Promise<number> {
     dynamic: values.dynamic ?? false,
     ...(values.seed !== undefined ? { seed: values.seed } : {}),
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
+    ...(values['control-token'] !== undefined ? { controlToken: values['control-token'] } : {}),
+    allowWebhookTargets: splitList(values['allow-webhook-target']),
+    allowControlHosts: splitList(values['allow-host']),
+  }).catch((error: unknown) => {
+    // Bad option values are usage errors; anything else (a taken port) is a failure.
+    if (error instanceof TypeError) return error;
+    throw error;
   });
+  if (server instanceof TypeError) return usageError(server.message);
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
     `wawp-mock: serving ${server.operationCount} operations at ${server.url} (ready in ${ms} ms)\n` +
       `wawp-mock: try  curl '${server.url}/session/info?instance_id=123456789&access_token=123456789'\n` +
+      `wawp-mock: control token ${server.controlToken} (send it as x-wawp-control-token to ${server.url}/__wawp/…)\n` +
       'wawp-mock: press Ctrl-C to stop\n',
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`\nwawp-mock: ${signal} received, shutting down\n`);
+      // close() stops accepting and cancels deliveries at once; the timer is the backstop that
+      // keeps the promise of exiting within 2 s even if something still holds the event loop.
+      setTimeout(() => process.exit(0), 1_500).unref();
       server.close().then(resolve, resolve);
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   return 0;
+}
+
+/** Repeatable list flags also take comma-separated values: `--allow-host a,b`. */
+function splitList(values: string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 async function emit(args: string[], values: Values): Promise<number> {
@@ -163,6 +192,9 @@ function parse(argv: string[]) {
       dynamic: { type: 'boolean' },
       seed: { type: 'string' },
       spec: { type: 'string' },
+      'control-token': { type: 'string' },
+      'allow-webhook-target': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
       to: { type: 'string' },
       'hmac-key': { type: 'string' },
       count: { type: 'string' },

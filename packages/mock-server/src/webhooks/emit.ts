@@ -20,6 +20,8 @@ export interface EmitWebhookOptions {
   timeoutMs?: number;
   /** Another AsyncAPI document (path or parsed) to take the events from; defaults to @wawp/spec's. */
   asyncapi?: string | object;
+  /** Cancels the delivery (the mock's shutdown uses it); the error's code is then `aborted`. */
+  signal?: AbortSignal;
 }
 
 export interface WebhookDelivery {
@@ -38,7 +40,13 @@ export interface WebhookDelivery {
   headers: Record<string, string>;
 }
 
-export type WebhookEmitErrorCode = 'unknown_event' | 'no_example' | 'invalid_url' | 'unreachable' | 'timeout';
+export type WebhookEmitErrorCode =
+  | 'unknown_event'
+  | 'no_example'
+  | 'invalid_url'
+  | 'unreachable'
+  | 'timeout'
+  | 'aborted';
 
 /** Why a delivery could not be made. The receiver's URL appears without its query string. */
 export class WebhookEmitError extends Error {
@@ -109,12 +117,15 @@ export async function emitWebhook(options: EmitWebhookOptions): Promise<WebhookD
       headers,
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal
+        ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     });
     // Drain the answer so the connection can be reused; its content does not matter.
     await response.arrayBuffer().catch(() => undefined);
   } catch (error) {
     const where = describeUrl(target);
+    if (options.signal?.aborted) throw new WebhookEmitError('aborted', `The delivery to ${where} was cancelled.`);
     if ((error as Error).name === 'TimeoutError') {
       throw new WebhookEmitError('timeout', `The receiver at ${where} did not answer within ${timeoutMs} ms.`);
     }
