@@ -61,8 +61,9 @@ export function requestArguments(document, pathItem, operation) {
   }
   let body;
   let bodyMode = 'none';
-  if (operation.requestBody) {
-    const requestBody = resolveRef(document, operation.requestBody);
+  const requestBody = operation.requestBody ? resolveRef(document, operation.requestBody) : undefined;
+  // A body generated from the spec's parameter placement rule only restates the parameters.
+  if (requestBody && !requestBody['x-wawp-generated']) {
     const content = requestBody.content ?? {};
     const jsonType = Object.keys(content).find((type) => /json/i.test(type));
     const [mediaType, media] = jsonType ? [jsonType, content[jsonType]] : (Object.entries(content)[0] ?? []);

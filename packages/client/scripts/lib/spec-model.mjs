@@ -105,7 +105,10 @@ export function readOperations(doc) {
       if (!tag) throw new Error(`${op.operationId} has no tag`);
       const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => deref(doc, p));
       const byLocation = (where) => params.filter((p) => p.in === where);
-      const body = op.requestBody ? deref(doc, op.requestBody) : undefined;
+      // Bodies the spec's bundle generates from its parameter placement rule only restate
+      // the parameters; the client sends the documented placement, so it ignores them.
+      const declaredBody = op.requestBody ? deref(doc, op.requestBody) : undefined;
+      const body = declaredBody?.['x-wawp-generated'] ? undefined : declaredBody;
       const bodyType = body ? Object.keys(body.content ?? {}).find(isJson) : undefined;
       let bodyMode = 'none';
       if (body) bodyMode = bodyType && isObjectSchema(doc, body.content[bodyType].schema) ? 'flat' : 'body';
