@@ -29,7 +29,8 @@ export function readPlacementRule(openapi) {
   if (!Array.isArray(precedence) || precedence.join() !== PLACEMENTS.join()) {
     throw new Error(`x-wawp-parameter-placement.precedence must be ${PLACEMENTS.join(' > ')} (WordPress's order)`);
   }
-  if (!mediaTypes?.json || !mediaTypes?.form) throw new Error('x-wawp-parameter-placement.mediaTypes needs json and form');
+  if (!mediaTypes?.json || !mediaTypes?.form)
+    throw new Error('x-wawp-parameter-placement.mediaTypes needs json and form');
   return rule;
 }
 
@@ -49,7 +50,12 @@ export function operationParameters(openapi, pathItem, op) {
     .flatMap((requirement) => Object.keys(requirement))
     .map((key) => resolve(openapi, schemes[key]))
     .filter((s) => s?.type === 'apiKey' && s.in === 'query')
-    .map((s) => ({ name: s.name, in: 'security', description: s.description, schema: { type: 'string', minLength: 1 } }));
+    .map((s) => ({
+      name: s.name,
+      in: 'security',
+      description: s.description,
+      schema: { type: 'string', minLength: 1 },
+    }));
   const seen = new Set();
   return [...credentials, ...params].filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
@@ -76,23 +82,26 @@ export function placementBodies(openapi, pathItem, op) {
   const documentedSchema = documented?.content?.['application/json']?.schema;
   const documentedFields = resolve(openapi, documentedSchema)?.properties ?? {};
 
-  const json = { type: 'object', properties: {}, 'x-wawp-generated': GENERATED };
-  const form = { type: 'object', properties: {}, 'x-wawp-generated': GENERATED };
+  const json = { type: 'object', properties: {} };
+  const form = { type: 'object', properties: {} };
   const encoding = {};
   for (const p of params) {
     json.properties[phpName(p.name)] = bodyProperty(p, p.in);
     // On the wire a form body spells keys as the query string does (`messageIds[]`, `file[url]`).
     form.properties[p.name] = bodyProperty(p, p.in);
-    if (p.style === 'deepObject' || needsBrackets(p.schema, openapi)) encoding[p.name] = { style: 'deepObject', explode: true };
+    if (p.style === 'deepObject' || needsBrackets(p.schema, openapi))
+      encoding[p.name] = { style: 'deepObject', explode: true };
     else if (resolve(openapi, p.schema)?.type === 'array') encoding[p.name] = { style: 'form', explode: true };
   }
+  // A documented JSON body's own fields may travel in a form body too, bracketed when nested.
   for (const [name, schema] of Object.entries(documentedFields)) {
+    json.properties[name] ??= structuredClone(schema);
     if (form.properties[name]) continue;
     form.properties[name] = structuredClone(schema);
     if (needsBrackets(schema, openapi)) encoding[name] = { style: 'deepObject', explode: true };
   }
   const reason =
-    "WordPress ignores parameters that the route does not read, so a body with other keys is still accepted.";
+    'WordPress ignores parameters that the route does not read, so a body with other keys is still accepted.';
   for (const s of [json, form]) {
     s.additionalProperties = true;
     s['x-wawp-open-reason'] = reason;
@@ -105,11 +114,20 @@ const BODY_NOTE =
   'or form body instead of the query string (see "Where parameters travel" in the API description). ' +
   'When a parameter appears in several places, the JSON body wins, then the form body, then the query string, then the path.';
 
+// HTTP gives a GET or HEAD body no meaning and fetch cannot send one; those operations get
+// the rule's bodies only in `x-wawp-placement`, not as a request body.
+const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
 /**
- * Adds the generated bodies to every operation and returns how many operations got them.
- * An operation that documents no body gets an optional `requestBody` with both media types.
- * One that documents a JSON body keeps it as written, and gets the form media type; its
- * JSON body is declared to accept the parameters next to the documented fields.
+ * Writes the generated bodies into every operation and returns how many it wrote.
+ *
+ * - `x-wawp-placement` on every operation: `{ json: { schema }, form: { schema, encoding } }`,
+ *   the complete bodies the rule allows (a consumer such as the mock reads only this);
+ * - an optional `requestBody` with the same two media types on POST, PUT, PATCH and DELETE
+ *   operations that document no body, so tools that read request bodies see them.
+ *
+ * A documented request body is left exactly as written: adding loose media types next to
+ * it would loosen the client's body types, which the client keeps sending as documented.
  */
 export function addPlacementBodies(openapi) {
   const rule = readPlacementRule(openapi);
@@ -119,26 +137,16 @@ export function addPlacementBodies(openapi) {
       const op = pathItem[method];
       if (!op) continue;
       const { documented, json, form, encoding } = placementBodies(openapi, pathItem, op);
-      const formMedia = { schema: form, 'x-wawp-generated': GENERATED };
-      if (Object.keys(encoding).length > 0) formMedia.encoding = encoding;
-      if (!documented) {
+      const jsonMedia = { schema: json };
+      const formMedia = { schema: form, ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
+      op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: jsonMedia, form: formMedia };
+      if (!documented && BODY_METHODS.has(method)) {
         op.requestBody = {
           description: BODY_NOTE,
           required: false,
           'x-wawp-generated': GENERATED,
-          content: {
-            [rule.mediaTypes.json]: { schema: json, 'x-wawp-generated': GENERATED },
-            [rule.mediaTypes.form]: formMedia,
-          },
+          content: { [rule.mediaTypes.json]: jsonMedia, [rule.mediaTypes.form]: formMedia },
         };
-      } else {
-        // Shared request bodies are not used here; copy before changing so no $ref target moves.
-        const body = structuredClone(documented);
-        body.content[rule.mediaTypes.form] ??= formMedia;
-        const jsonMedia = body.content[rule.mediaTypes.json];
-        if (jsonMedia) jsonMedia['x-wawp-parameters'] = json;
-        body.description = `${body.description ? `${body.description.trimEnd()}\n\n` : ''}${BODY_NOTE}`;
-        op.requestBody = body;
       }
       count++;
     }

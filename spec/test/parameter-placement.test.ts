@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPlacementBodies, phpName, readPlacementRule } from '../scripts/parameter-placement.mjs';
+import { resolveRef } from '../src/spec-tools.mjs';
 import { clone, loadBundle } from './load.js';
 
 const openapi = loadBundle('openapi');
@@ -7,16 +8,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 const operations = Object.entries(openapi.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
   METHODS.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${path}`, item, op: item[m] })),
 );
-const deref = (node: any): any => {
-  let current = node;
-  while (current?.$ref) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((o: any, seg: string) => o?.[seg.replaceAll('~1', '/')], openapi);
-  }
-  return current;
-};
+const deref = (node: any): any => resolveRef(openapi, node).node;
 const parameterNames = (item: any, op: any): string[] =>
   [...(item.parameters ?? []), ...(op.parameters ?? [])]
     .map(deref)
@@ -31,7 +23,9 @@ describe('x-wawp-parameter-placement', () => {
       precedence: ['json', 'form', 'query', 'path'],
       mediaTypes: { json: 'application/json', form: 'application/x-www-form-urlencoded' },
     });
-    expect(openapi.info.description).toMatch(/\*\*JSON body\s+first, then the form body, then the query string, then the path\*\*/);
+    expect(openapi.info.description).toMatch(
+      /\*\*JSON body\s+first, then the form body, then the query string, then the path\*\*/,
+    );
   });
 
   it('refuses a bundle whose rule is missing or out of order', () => {
@@ -44,38 +38,49 @@ describe('x-wawp-parameter-placement', () => {
 
   it('gives every operation a JSON and a form body that accept every parameter, credentials included', () => {
     for (const { key, item, op } of operations) {
-      const body = deref(op.requestBody);
-      expect(body, key).toBeDefined();
-      const form = body.content['application/x-www-form-urlencoded'];
-      const json = body.content['application/json'];
-      expect(form?.schema, key).toBeDefined();
-      const jsonParams = json['x-wawp-parameters'] ?? json.schema;
+      const { json, form } = op['x-wawp-placement'];
       const credentials = key === 'POST /createSession' ? ['access_token'] : ['instance_id', 'access_token'];
       for (const name of [...credentials, ...parameterNames(item, op)]) {
         expect(Object.keys(form.schema.properties), `${key} form ${name}`).toContain(name);
-        expect(Object.keys(jsonParams.properties), `${key} json ${name}`).toContain(phpName(name));
+        expect(Object.keys(json.schema.properties), `${key} json ${name}`).toContain(phpName(name));
+        expect(json.schema.properties[phpName(name)]['x-wawp-parameter'], key).toBe(name);
       }
     }
   });
 
-  it('never makes a generated body required, so the documented query form stays enough', () => {
-    const generated = operations.filter(({ op }) => op.requestBody['x-wawp-generated'] === 'parameter-placement');
-    expect(generated.length).toBeGreaterThan(90);
-    for (const { key, op } of generated) expect(op.requestBody.required, key).toBe(false);
+  it('adds an optional request body where a POST, PUT or DELETE operation documents none, and nowhere else', () => {
+    const generated = operations.filter(({ op }) => op.requestBody?.['x-wawp-generated'] === 'parameter-placement');
+    expect(generated.length).toBeGreaterThan(50);
+    for (const { key, op } of generated) {
+      expect(key).not.toMatch(/^GET /);
+      expect(op.requestBody.required, key).toBe(false);
+      expect(Object.keys(op.requestBody.content), key).toEqual([
+        'application/json',
+        'application/x-www-form-urlencoded',
+      ]);
+      expect(op.requestBody.content['application/json']).toEqual(op['x-wawp-placement'].json);
+    }
+    for (const { key, op } of operations.filter(({ key }) => key.startsWith('GET '))) {
+      expect(op.requestBody, key).toBeUndefined();
+    }
   });
 
-  it('keeps a documented JSON body as written and spells bracketed form keys with deepObject', () => {
-    const poll = openapi.paths['/sendPoll'].post.requestBody;
-    expect(poll.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/SendPollRequest' });
-    expect(poll.content['application/x-www-form-urlencoded'].encoding.poll).toEqual({
-      style: 'deepObject',
-      explode: true,
+  it('keeps a documented JSON body exactly as written and spells bracketed form keys with deepObject', () => {
+    const poll = openapi.paths['/sendPoll'].post;
+    expect(Object.keys(poll.requestBody.content)).toEqual(['application/json']);
+    expect(poll.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/SendPollRequest',
     });
-    const image = openapi.paths['/sendImage'].post.requestBody.content['application/x-www-form-urlencoded'];
+    expect(poll['x-wawp-placement'].form.encoding.poll).toEqual({ style: 'deepObject', explode: true });
+    expect(Object.keys(poll['x-wawp-placement'].json.schema.properties)).toEqual(
+      expect.arrayContaining(['instance_id', 'access_token', 'chatId', 'poll', 'reply_to']),
+    );
+    const image = openapi.paths['/sendImage'].post['x-wawp-placement'].form;
     expect(image.encoding.file).toEqual({ style: 'deepObject', explode: true });
-    const seen = openapi.paths['/sendSeen'].post.requestBody.content;
-    expect(seen['application/json'].schema.properties.messageIds['x-wawp-parameter']).toBe('messageIds[]');
-    expect(seen['application/x-www-form-urlencoded'].schema.properties['messageIds[]'].type).toBe('array');
+    const seen = openapi.paths['/sendSeen'].post['x-wawp-placement'];
+    expect(seen.json.schema.properties.messageIds['x-wawp-parameter']).toBe('messageIds[]');
+    expect(seen.form.schema.properties['messageIds[]'].type).toBe('array');
+    expect(seen.form.encoding['messageIds[]']).toEqual({ style: 'form', explode: true });
   });
 });
 
