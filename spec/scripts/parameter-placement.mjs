@@ -60,11 +60,12 @@ export function operationParameters(openapi, pathItem, op) {
   return [...credentials, ...params].filter((p) => !seen.has(p.name) && seen.add(p.name));
 }
 
+// The parameter itself carries the full description; the body member points back at it.
 function bodyProperty(param, from) {
-  const { schema, description } = param;
+  const where = from === 'security' ? 'credential' : `${from} parameter`;
   return {
-    ...structuredClone(schema),
-    ...(description ? { description: description.trim() } : {}),
+    ...structuredClone(param.schema),
+    description: `The \`${param.name}\` ${where}, sent in the body instead.`,
     'x-wawp-parameter': param.name,
     'x-wawp-in': from,
   };
