@@ -6,8 +6,9 @@ import { loadBundle } from './load.js';
 const SOURCE = /v1 page|v2 page|v2 guide|n8n node|WordPress plugin|documented (delivery|form)|documents no example/;
 
 function summaries(node: unknown, where: string, out: { where: string; summary: string }[] = []) {
-  if (Array.isArray(node)) node.forEach((child, i) => summaries(child, `${where}/${i}`, out));
-  else if (node && typeof node === 'object') {
+  if (Array.isArray(node)) {
+    for (const [i, child] of node.entries()) summaries(child, `${where}/${i}`, out);
+  } else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
     const isExample = 'value' in record || 'payload' in record;
     if (isExample && typeof record.summary === 'string') out.push({ where, summary: record.summary });
