@@ -37,21 +37,8 @@ await mkdir(join(distDir, 'guides'), { recursive: true });
 // 1. Code samples.
 const operations = await loadOperations();
 const openapi = JSON.parse(await readFile(openapiPath, 'utf8'));
-const decorated = addCodeSamples(openapi, operations?.entries);
-if (operations) {
-  console.log(`docs: code samples for ${decorated.count} operations from ${operations.path}`);
-  if (decorated.missing.length > 0) {
-    console.warn(
-      `docs: warning: operations.json has no entry for ${decorated.missing.join(', ')}; ` +
-        'their samples use the path-based client',
-    );
-  }
-} else {
-  console.warn(
-    'docs: warning: @wawp/client/operations.json not found (build @wawp/client first); ' +
-      `the ${decorated.count} code samples use the path-based client instead of the operation face`,
-  );
-}
+const decorated = addCodeSamples(openapi, operations.entries);
+console.log(`docs: code samples for ${decorated.count} operations from ${operations.path}`);
 const decoratedPath = join(distDir, 'openapi.json');
 await writeFile(decoratedPath, `${JSON.stringify(decorated.document, null, 2)}\n`);
 
@@ -122,20 +109,14 @@ console.log(
     `in ${Math.round(performance.now() - started)} ms`,
 );
 
-/** The client's operation face, or null when @wawp/client has not written it yet. */
+/** The client's operation model (@wawp/client/operations.json); the docs need the client built. */
 async function loadOperations() {
-  let path;
-  try {
-    path = require.resolve('@wawp/client/operations.json');
-  } catch {
-    path = join(dirname(require.resolve('@wawp/client/package.json')), 'dist', 'operations.json');
-  }
-  if (!existsSync(path)) return null;
+  const path = require.resolve('@wawp/client/operations.json');
   const entries = JSON.parse(await readFile(path, 'utf8'));
   const valid =
     Array.isArray(entries) &&
-    entries.every((e) => ['operationId', 'group', 'method'].every((key) => typeof e?.[key] === 'string'));
-  if (!valid) throw new Error(`docs: ${path} is not an array of { operationId, group, method, … }`);
+    entries.every((e) => ['id', 'group', 'name'].every((key) => typeof e?.[key] === 'string'));
+  if (!valid) throw new Error(`docs: ${path} is not the operation model ({ id, group, name, … }[])`);
   return { path, entries };
 }
 

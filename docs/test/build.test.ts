@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listOperations } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
 import { GUIDES, guideFile } from '../scripts/site.mjs';
 
@@ -12,11 +13,7 @@ const samplesDir = fileURLToPath(new URL('../guides/samples/', import.meta.url))
 const html = readFileSync(join(distDir, 'index.html'), 'utf8');
 const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
 const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8'));
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
-function operationsOf(document: { paths: Record<string, Record<string, any>> }) {
-  return Object.values(document.paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m] ? [item[m]] : [])));
-}
+const operationsOf = (document: object) => listOperations(document).map(({ operation }) => operation);
 
 describe('built reference page', () => {
   it('loads nothing from the network: no remote scripts, styles, module imports or CDN assets', () => {
@@ -45,12 +42,13 @@ describe('built reference page', () => {
 });
 
 describe('decorated copy of the bundle (dist/openapi.json)', () => {
-  it('gives every operation one TypeScript sample, and leaves spec/dist without any', () => {
+  it('gives every operation a TypeScript and a curl sample, and leaves spec/dist without any', () => {
     const operations = operationsOf(decorated);
     expect(operations).toHaveLength(operationsOf(openapi).length);
     for (const op of operations) {
       expect(op['x-codeSamples'], op.operationId).toEqual([
         { lang: 'typescript', label: 'TypeScript', source: expect.stringContaining('await ') },
+        { lang: 'curl', label: 'curl', source: expect.stringMatching(/^curl /) },
       ]);
       expect(op.description, op.operationId).toContain(`\`${op.operationId}\``);
     }
