@@ -1,11 +1,16 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../vitest.shared';
 
-export default defineConfig({
-  test: {
-    // The guide's test sample runs too, so what the guide says about the mock stays true.
-    include: ['test/**/*.test.ts', 'guides/samples/*.test.ts'],
-    // The browser test and the sample type-check are slow on a busy 2-core machine, but never timed.
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      // Added to the shared test/**/*.test.ts: the guide's test sample runs too, so what the
+      // guide says about the mock stays true.
+      include: ['guides/samples/*.test.ts'],
+      // The browser test and the sample type-check are slower still on a busy machine.
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+    },
+  }),
+);
