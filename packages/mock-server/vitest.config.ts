@@ -1,4 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared';
 
-// Generous timeouts: the CLI tests start child processes, and the machine may be busy.
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } });
+// The CLI tests start child processes; the shared timeouts cover them.
+export default mergeConfig(shared, defineConfig({}));

@@ -1,6 +1,8 @@
 import { defineConfig } from 'tsup';
+import { packagePreset } from '../../tsup.shared';
 
 export default defineConfig({
+  ...packagePreset,
   entry: {
     index: 'src/index.ts',
     verify: 'src/verify.ts',
@@ -8,10 +10,6 @@ export default defineConfig({
     router: 'src/router-entry.ts',
     node: 'src/node.ts',
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
   target: 'es2022',
   platform: 'neutral',
   // Shared chunks in both formats, so `WebhookParseError` is one class whichever entry you load.

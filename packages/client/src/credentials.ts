@@ -7,9 +7,6 @@ export interface Credentials {
   accessToken: string;
 }
 
-/** Names of the query parameters that carry the credentials on the wire. */
-export const CREDENTIAL_PARAMS = ['instance_id', 'access_token'] as const;
-
 /**
  * Builds the query serializer that prepends both credentials to every request's query.
  *

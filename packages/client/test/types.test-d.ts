@@ -1,5 +1,5 @@
-// Type-level tests: the checks run in `npm run typecheck` (tsc over test/), and the runtime
-// part only makes sure the file is collected. A sample of every tag, on both faces, is also
+// Type-level tests: vitest's typecheck mode (vitest.shared.ts) runs tsc over this file and
+// reports each `it` as a test; `npm run typecheck` checks it too. A sample of every tag, on both faces, is also
 // generated from the spec into src/generated/type-samples.ts (wrong path, missing required
 // parameter or body field, wrongly typed value), so a tag added to the spec is covered too.
 import { describe, expectTypeOf, it } from 'vitest';
