@@ -1,0 +1,65 @@
+import { type Deadline, type DeadlineWaiter, takeDeadline } from './deadline.js';
+import { type WawpError, WawpTimeoutError } from './errors.js';
+import type { RetryPolicy } from './retry.js';
+
+/** The `fetch` the client calls: a `Request`, and an init that only ever carries a `signal`. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * One call through the core, from the first attempt until its answer is read. It holds the
+ * call's timeout seat and knows whom to tell when the deadline passes or the caller aborts:
+ * the attempt in flight, the wait before a retry, or the read of the final answer.
+ */
+export class Call implements DeadlineWaiter {
+  /** Attempts started so far; 0 while the request is still being built. */
+  attempt = 0;
+  timedOut = false;
+  /** The last answer's status and type, for errors about its body. */
+  status = 0;
+  /** The request's URL once it is built (token included: never shown as is). */
+  url: string | undefined;
+  /** A controller per attempt when both a timeout and the caller's signal apply. */
+  controller: AbortController | undefined;
+  private deadline: Deadline | undefined;
+  /** Ends whatever the call is waiting on with this error (attempt, retry wait or body read). */
+  fail: (error: WawpError) => void = () => {};
+
+  constructor(
+    readonly method: string,
+    readonly template: string,
+    readonly operationId: string | undefined,
+    readonly timeoutMs: number,
+    readonly policy: RetryPolicy | undefined,
+    readonly signal: AbortSignal | undefined,
+    readonly baseFetch: FetchLike,
+    private readonly locate: (url: string) => string,
+  ) {}
+
+  /** Where errors say the call went: the template until the request is built, then its path, redacted, without the query. */
+  get path(): string {
+    return this.url === undefined ? this.template : this.locate(this.url);
+  }
+
+  /** Starts an attempt's timer; the signal to hand to fetch, if one is needed. */
+  arm(): AbortSignal | undefined {
+    this.timedOut = false;
+    if (!(this.timeoutMs > 0)) return undefined;
+    this.deadline = takeDeadline(this.timeoutMs, this);
+    if (!this.signal) return this.deadline.signal;
+    this.controller = new AbortController();
+    return this.controller.signal;
+  }
+
+  /** Gives the seat back: the attempt is over, or the answer has been read. */
+  disarm(): void {
+    this.deadline?.leave(this);
+    this.deadline = undefined;
+  }
+
+  expire(): void {
+    this.deadline = undefined;
+    this.timedOut = true;
+    this.controller?.abort();
+    this.fail(new WawpTimeoutError(this.timeoutMs, this));
+  }
+}
