@@ -14,10 +14,12 @@ export class Call implements DeadlineWaiter {
   /** Attempts started so far; 0 while the request is still being built. */
   attempt = 0;
   timedOut = false;
+  /** When the first attempt started (retries only), for `maxElapsedMs`. */
+  started = 0;
   /** The last answer's status and type, for errors about its body. */
   status = 0;
-  /** The request's URL once it is built (token included: never shown as is). */
-  url: string | undefined;
+  /** The request once it is built (its URL holds the token: never shown as is). */
+  request: Request | undefined;
   /** A controller per attempt when both a timeout and the caller's signal apply. */
   controller: AbortController | undefined;
   private deadline: Deadline | undefined;
@@ -37,7 +39,8 @@ export class Call implements DeadlineWaiter {
 
   /** Where errors say the call went: the template until the request is built, then its path, redacted, without the query. */
   get path(): string {
-    return this.url === undefined ? this.template : this.locate(this.url);
+    // Read only when an error or a hook needs it: a Request serialises its URL on every read.
+    return this.request ? this.locate(this.request.url) : this.template;
   }
 
   /** Starts an attempt's timer; the signal to hand to fetch, if one is needed. */

@@ -76,6 +76,7 @@ interface TransportInit {
   retry?: RetryPolicy | boolean;
   signal?: AbortSignal | null;
   fetch?: FetchLike;
+  middleware?: unknown;
 }
 
 /**
@@ -95,6 +96,7 @@ export interface WawpCore {
   eject(...middleware: Middleware[]): void;
 }
 
+const hasRouteOverrides = Object.keys(retrySafeRoutes).length > 0;
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'cf-ray'];
 
 export function createCore(options: WawpClientOptions): WawpCore {
@@ -121,8 +123,16 @@ export function createCore(options: WawpClientOptions): WawpCore {
   const clean = (text: string) => redact(text, spellings);
   const locate = (url: string) => clean(safePath(url, baseUrl));
 
+  let handoff: Call | undefined;
+  const registered = new Set<Middleware>();
   const raw = createClient<paths, 'application/json'>({
     baseUrl,
+    fetch: (request: Request) => {
+      const call = handoff;
+      handoff = undefined;
+      if (!call) throw new TypeError('@wawp/client: a request reached fetch without its call');
+      return sendAttempts(settings, call, request);
+    },
     headers: { ...userAgentHeaders(userAgent), ...options.headers },
     querySerializer: credentialQuerySerializer(options),
   });
@@ -177,21 +187,38 @@ export function createCore(options: WawpClientOptions): WawpCore {
         reject(error);
       };
       call.signal?.addEventListener('abort', onAbort);
-      raw
-        .request(
-          method as 'get',
-          path as never,
-          { ...init, fetch: (request: Request) => sendAttempts(settings, call, request) } as never,
-        )
-        .then((result) => finish(result as RawResult, operation))
-        .then(
-          (value) => {
-            if (settled) return;
-            end();
-            resolve(value);
-          },
-          (error: unknown) => call.fail(fail(call, error)),
-        );
+      let sent: Promise<unknown>;
+      if (registered.size === 0 && init.middleware === undefined && init.fetch === undefined) {
+        // Without middleware openapi-fetch calls `fetch` synchronously, inside `request()`:
+        // the call is handed over in a variable, which spares a copy of `init` per call.
+        handoff = call;
+        try {
+          sent = raw.request(method as 'get', path as never, init as never);
+        } finally {
+          handoff = undefined;
+        }
+      } else {
+        const fetch = (request: Request) => sendAttempts(settings, call, request);
+        sent = raw.request(method as 'get', path as never, { ...init, fetch } as never);
+      }
+      const done = (value: unknown) => {
+        if (settled) return;
+        end();
+        resolve(value);
+      };
+      const failed = (error: unknown) => call.fail(fail(call, error));
+      sent.then((result) => {
+        if (settled) return;
+        let value: unknown;
+        try {
+          value = finish(result as RawResult, operation);
+        } catch (error) {
+          return failed(error);
+        }
+        // A settle step that reads the body (`auto` answers) stays under the timeout.
+        if (value instanceof Promise) value.then(done, failed);
+        else done(value);
+      }, failed);
     });
   };
 
@@ -199,8 +226,14 @@ export function createCore(options: WawpClientOptions): WawpCore {
     baseUrl,
     send: send as WawpCore['send'],
     redact: clean,
-    use: raw.use,
-    eject: raw.eject,
+    use(...middleware) {
+      raw.use(...middleware);
+      for (const m of middleware) if (m) registered.add(m);
+    },
+    eject(...middleware) {
+      raw.eject(...middleware);
+      for (const m of middleware) registered.delete(m);
+    },
     apiError(method, path, response, body) {
       const headers: Record<string, string> = {};
       response.headers.forEach((value, name) => {
@@ -246,7 +279,8 @@ function plan(
   const timeoutMs =
     init.timeoutMs === undefined ? clientTimeout : checkTimeout(init.timeoutMs, `${method} ${path}: \`timeoutMs\``);
   if (timeoutMs instanceof Error) throw new WawpArgumentError(timeoutMs.message, where, 'timeoutMs');
-  const policy = retryPolicy(retry, init.retry as never, method, retrySafeRoutes[`${method} ${path}`]);
+  const routeSafe = hasRouteOverrides ? retrySafeRoutes[`${method} ${path}`] : undefined;
+  const policy = retryPolicy(retry, init.retry as never, method, routeSafe);
   return new Call(
     method,
     path,

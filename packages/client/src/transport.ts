@@ -1,5 +1,5 @@
 import type { Call } from './call.js';
-import { WawpAbortError, type WawpError, WawpNetworkError, WawpTimeoutError } from './errors.js';
+import { WawpAbortError, WawpError, WawpNetworkError, WawpTimeoutError } from './errors.js';
 import { tell, type WawpHookInfo, type WawpHooks } from './hooks.js';
 import { redact } from './redact.js';
 import {
@@ -37,10 +37,21 @@ export interface TransportSettings {
  * can leak through a message, stack or cause.
  */
 export function sendAttempts(settings: TransportSettings, call: Call, request: Request): Promise<Response> {
-  call.url = request.url;
+  call.request = request;
   if (call.signal?.aborted) return Promise.reject(abortError(call));
-  return call.policy ? withRetries(settings, call, request, call.policy) : attempt(settings, call, request, request);
+  const policy = call.policy;
+  if (!policy) return attempt(settings, call, request, request);
+  call.started = Date.now();
+  // The first attempt runs outside the retry loop, which it enters only when it failed in a
+  // way worth another try: most calls end there, without the loop's async frame.
+  const input = policy.attempts > 1 && request.body !== null ? request.clone() : request;
+  return attempt(settings, call, request, input, (response, error) =>
+    retryAfter(settings, call, request, policy, response, error),
+  );
 }
+
+type Retry = (response: Response | undefined, error?: WawpError) => Promise<Response>;
+const retryable = (error: WawpError) => error instanceof WawpNetworkError || error instanceof WawpTimeoutError;
 
 export function abortError(call: Call): WawpAbortError {
   return new WawpAbortError(`${call.method} ${call.path} was aborted`, call);
@@ -62,7 +73,13 @@ function hookInfo(settings: TransportSettings, call: Call, request: Request): Wa
   };
 }
 
-function attempt(settings: TransportSettings, call: Call, request: Request, input: Request): Promise<Response> {
+function attempt(
+  settings: TransportSettings,
+  call: Call,
+  request: Request,
+  input: Request,
+  retry?: Retry,
+): Promise<Response> {
   call.attempt++;
   const hooks = settings.hooks;
   const started = hooks ? Date.now() : 0;
@@ -83,7 +100,8 @@ function attempt(settings: TransportSettings, call: Call, request: Request, inpu
         tell(hooks.onResponse, { ...hookInfo(settings, call, request), error, durationMs: Date.now() - started });
       call.disarm();
       call.controller?.abort();
-      reject(error);
+      if (retry && retryable(error)) resolve(retry(undefined, error));
+      else reject(error);
     };
     call.fail = fail;
     const signal = call.arm();
@@ -103,7 +121,7 @@ function attempt(settings: TransportSettings, call: Call, request: Request, inpu
           const info = hookInfo(settings, call, request);
           tell(hooks.onResponse, { ...info, status: response.status, durationMs: Date.now() - started });
         }
-        resolve(response);
+        resolve(retry && RETRY_STATUSES.has(response.status) ? retry(response) : response);
       },
       (error: unknown) => fail(failure(settings, call, error)),
     );
@@ -125,45 +143,49 @@ function sleep(call: Call, ms: number): Promise<void> {
   });
 }
 
-async function withRetries(
+/** After a failed attempt: wait and try again while the policy allows, else surface the failure. */
+async function retryAfter(
   settings: TransportSettings,
   call: Call,
   request: Request,
   policy: RetryPolicy,
+  response: Response | undefined,
+  error?: unknown,
 ): Promise<Response> {
-  const started = Date.now();
+  const started = call.started;
   for (;;) {
-    const last = call.attempt + 1 >= policy.attempts;
-    // A body can be read once: every attempt but the last sends a clone, never a rebuild.
-    const input = request.body !== null && !last ? request.clone() : request;
-    let response: Response | undefined;
-    let error: WawpError | undefined;
-    try {
-      response = await attempt(settings, call, request, input);
-      if (!RETRY_STATUSES.has(response.status)) return response;
-    } catch (caught) {
-      if (!(caught instanceof WawpNetworkError || caught instanceof WawpTimeoutError)) throw caught;
-      error = caught;
-    }
+    if (!response && !(error instanceof WawpError && retryable(error))) throw error;
     const delay = Math.min(
       (response && retryAfterMs(response.headers.get('retry-after'))) ?? backoffDelay(call.attempt, policy),
       MAX_WAIT_MS,
     );
-    if (last || Date.now() - started + delay > policy.maxElapsedMs) {
+    if (call.attempt >= policy.attempts || Date.now() - started + delay > policy.maxElapsedMs) {
       if (response) return response;
       throw error;
     }
     call.disarm();
     if (settings.hooks) {
+      const failed = error as WawpError | undefined;
       tell(settings.hooks.onRetry, {
         ...hookInfo(settings, call, request),
         status: response?.status,
-        error,
+        error: failed,
         delayMs: delay,
       });
     }
     await response?.body?.cancel().catch(() => {});
     await sleep(call, delay);
+    // A body can be read once: every attempt but the last sends a clone, never a rebuild.
+    const last = call.attempt + 1 >= policy.attempts;
+    const input = request.body !== null && !last ? request.clone() : request;
+    response = undefined;
+    error = undefined;
+    try {
+      response = await attempt(settings, call, request, input);
+      if (!RETRY_STATUSES.has(response.status)) return response;
+    } catch (caught) {
+      error = caught;
+    }
   }
 }
 
