@@ -151,6 +151,30 @@ describe('reads the API takes as POST are retried like GETs', () => {
     expect(retrySafeRoutes).toEqual(marked);
   });
 
+  it('the spec marks the reads that travel as POST (chat list, overview, message by id)', () => {
+    for (const route of ['POST /chats', 'POST /chats/overview', 'POST /chats/{chatId}/messages/{messageId}']) {
+      expect(retrySafeRoutes[route], route).toBe(true);
+    }
+  });
+
+  it('both faces retry such a read without opting in, and still not a send', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const { client, wawp, requests } = createObservedClient(() => Response.json({}, { status: 503 }), {
+      retry: {},
+    });
+    const runs = [
+      wawp.chats.queryOverview({} as never),
+      client.POST('/chats/overview' as never, {} as never),
+      client.POST('/send', { params: { query: { chatId: '1@c.us', message: 'hi' } } } as never),
+    ].map((p) => p.catch(() => undefined));
+    await vi.runAllTimersAsync();
+    await Promise.all(runs);
+    const count = (path: string) => requests.filter((r) => new URL(r.url).pathname.endsWith(path)).length;
+    expect(count('/chats/overview')).toBe(6);
+    expect(count('/send')).toBe(1);
+  });
+
   it('a route marked safe gets the client policy without opting in; one marked unsafe does not', () => {
     const policy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 1, maxElapsedMs: 1, methods: ['GET'] };
     expect(retryPolicy(policy, undefined, 'POST', true)).toBe(policy);
