@@ -43,14 +43,14 @@ export class Call implements DeadlineWaiter {
     return this.request ? this.locate(this.request.url) : this.template;
   }
 
-  /** Starts an attempt's timer; the signal to hand to fetch, if one is needed. */
-  arm(): AbortSignal | undefined {
+  /** Starts an attempt's timer; the init (`{ signal }`) to hand to fetch, if one is needed. */
+  arm(): RequestInit | undefined {
     this.timedOut = false;
     if (!(this.timeoutMs > 0)) return undefined;
     this.deadline = takeDeadline(this.timeoutMs, this);
-    if (!this.signal) return this.deadline.signal;
+    if (!this.signal) return this.deadline.init;
     this.controller = new AbortController();
-    return this.controller.signal;
+    return { signal: this.controller.signal };
   }
 
   /** Gives the seat back: the attempt is over, or the answer has been read. */

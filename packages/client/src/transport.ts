@@ -104,10 +104,10 @@ function attempt(
       else reject(error);
     };
     call.fail = fail;
-    const signal = call.arm();
+    const init = call.arm();
     let pending: Promise<Response>;
     try {
-      pending = signal ? call.baseFetch(input, { signal }) : call.baseFetch(input);
+      pending = init ? call.baseFetch(input, init) : call.baseFetch(input);
     } catch (error) {
       // A fetch that throws instead of rejecting gets the same mapping and redaction.
       pending = Promise.reject(error);
