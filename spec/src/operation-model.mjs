@@ -22,7 +22,7 @@ export const HTTP_METHODS = /** @type {const} */ ([
 ]);
 
 /** Methods that are safe to send twice by their HTTP meaning; the spec marks the POST reads. */
-const RETRY_SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
+export const RETRY_SAFE_METHODS = /** @type {const} */ (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const PARAMETER_LOCATIONS = /** @type {const} */ (['path', 'query', 'header']);
 /** `group.method`, both lowerCamelCase identifiers: the operation's name on the client. */
 const PUBLIC_NAME = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
@@ -238,7 +238,7 @@ function modelOf(doc, entry) {
     ...(body && {
       body: { mediaType: body.mediaType, required: body.required, pointer: body.pointer, fields: [...fields] },
     }),
-    retrySafe: operation['x-wawp-retry-safe'] ?? RETRY_SAFE_METHODS.includes(method),
+    retrySafe: operation['x-wawp-retry-safe'] ?? /** @type {readonly string[]} */ (RETRY_SAFE_METHODS).includes(method),
     parse: parseModeOf([...new Set(successTypes)]),
     exampleArgs: exampleArgsOf(doc, id, parameters, body),
   };
