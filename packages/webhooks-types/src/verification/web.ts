@@ -1,4 +1,4 @@
-import { toBytes, toHex } from '../bytes.js';
+import { toBytes, toHex } from './bytes.js';
 import type { HmacSha512 } from './hmac.js';
 
 const encoder = new TextEncoder();

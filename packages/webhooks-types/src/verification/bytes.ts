@@ -12,14 +12,12 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
-// Value of each hex digit by character code; -1 for anything else.
+// Value of each lower-case hex digit by character code; -1 for anything else. The spec's
+// signature is lower-case hex, so upper case is not a signature.
 const HEX_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) {
-  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
-  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
-}
+for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
 
-/** Decodes hex (either case); returns undefined for anything that is not exactly `length` bytes of hex. */
+/** Decodes lower-case hex; undefined for anything that is not exactly `length` bytes of it. */
 export function fromHex(hex: string, length: number): Uint8Array | undefined {
   if (hex.length !== length * 2) return undefined;
   const out = new Uint8Array(length);

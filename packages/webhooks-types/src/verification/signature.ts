@@ -1,0 +1,72 @@
+// The vendor's signature scheme, implemented once: HMAC-SHA512 over the exact raw body, sent
+// as lower-case hex in the signature header with the algorithm header beside it. The header
+// names, the algorithm and the signature's form come from the spec (src/generated/contract.ts).
+import { deliveryHeaderNames, hmacAlgorithm, signaturePattern } from '../generated/contract.js';
+import { secretList } from '../option-error.js';
+import { fromHex } from './bytes.js';
+import { type HeadersLike, readHeader } from './headers.js';
+import type { HmacSha512 } from './hmac.js';
+
+/** The delivery headers that carry the signature, as the spec names them. */
+export const SIGNATURE_HEADER = deliveryHeaderNames.signature;
+export const ALGORITHM_HEADER = deliveryHeaderNames.algorithm;
+const SHA512_BYTES = 64;
+
+export interface VerifySignatureOptions {
+  /**
+   * The webhook's HMAC key, or several while you rotate it: a delivery signed with any of
+   * them passes.
+   */
+  hmacKey: string | readonly string[];
+}
+
+/** Why a delivery's signature was refused, or `ok`. */
+export type SignatureCheck = 'ok' | 'badAlgorithm' | 'badSignature';
+
+/**
+ * The spec's rule (DeliveryHeaders): the algorithm header is present and exactly `sha512`,
+ * the signature is 128 lower-case hex digits, and one of `keys` produces it over `rawBody`.
+ * Header values are compared as the HTTP stack hands them over; nothing is trimmed or
+ * case-folded here, and a header repeated with different values reads as missing.
+ */
+export async function checkSignature(
+  hmac: HmacSha512,
+  rawBody: string | Uint8Array,
+  headers: HeadersLike,
+  keys: readonly string[],
+): Promise<SignatureCheck> {
+  if (readHeader(headers, ALGORITHM_HEADER) !== hmacAlgorithm) return 'badAlgorithm';
+  const value = readHeader(headers, SIGNATURE_HEADER);
+  const signature = value !== undefined && signaturePattern.test(value) ? fromHex(value, SHA512_BYTES) : undefined;
+  if (!signature) return 'badSignature';
+  for (const key of keys) {
+    if (await hmac.verify(key, rawBody, signature)) return 'ok';
+  }
+  return 'badSignature';
+}
+
+/** True when the delivery passes `checkSignature`; throws `WebhookOptionError` for an unusable `hmacKey`. */
+export async function verifySignatureWith(
+  hmac: HmacSha512,
+  rawBody: string | Uint8Array,
+  headers: HeadersLike,
+  options: VerifySignatureOptions,
+): Promise<boolean> {
+  const keys = secretList('hmacKey', options?.hmacKey);
+  return (await checkSignature(hmac, rawBody, headers, keys)) === 'ok';
+}
+
+/** Lower-case hex HMAC-SHA512 of `rawBody` keyed by `key`: the value of the signature header. */
+export async function signPayloadWith(hmac: HmacSha512, rawBody: string | Uint8Array, key: string): Promise<string> {
+  secretList('key', key);
+  return hmac.sign(key, rawBody);
+}
+
+/** The two signature headers of a delivery of `rawBody` under `key`, named as the spec names them. */
+export async function signatureHeadersWith(
+  hmac: HmacSha512,
+  rawBody: string | Uint8Array,
+  key: string,
+): Promise<Record<typeof SIGNATURE_HEADER | typeof ALGORITHM_HEADER, string>> {
+  return { [SIGNATURE_HEADER]: await signPayloadWith(hmac, rawBody, key), [ALGORITHM_HEADER]: hmacAlgorithm };
+}
