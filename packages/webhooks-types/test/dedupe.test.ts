@@ -13,19 +13,29 @@ describe('createMemoryDuplicateStore', () => {
     expect(store.claim('evt_a')).toBe('done');
   });
 
-  it('forgets the least recently seen handled id first, and never an id in flight', () => {
+  it('forgets the oldest handled id first, and never an id in flight', () => {
     const store = createMemoryDuplicateStore({ maxEntries: 2 });
     for (const id of ['a', 'b']) {
       store.claim(id);
       store.complete(id);
     }
-    expect(store.claim('a')).toBe('done'); // seen again: now the most recent
     expect(store.claim('busy')).toBe('claimed');
     store.claim('c');
-    store.complete('c'); // evicts b, the least recently seen
-    expect(store.claim('a')).toBe('done');
-    expect(store.claim('b')).toBe('claimed');
+    store.complete('c'); // evicts a, the oldest
+    expect(store.claim('a')).toBe('claimed');
+    expect(store.claim('b')).toBe('done');
+    expect(store.claim('c')).toBe('done');
     expect(store.claim('busy')).toBe('in-flight');
+  });
+
+  it('keeps exactly maxEntries handled ids over a long run', () => {
+    const store = createMemoryDuplicateStore({ maxEntries: 100 });
+    for (let i = 0; i < 1000; i++) {
+      store.claim(`e${i}`);
+      store.complete(`e${i}`);
+    }
+    const remembered = Array.from({ length: 1000 }, (_, i) => store.claim(`e${i}`)).filter((s) => s === 'done');
+    expect(remembered).toHaveLength(100);
   });
 
   it('rejects a size that is not a positive integer', () => {

@@ -20,7 +20,7 @@ export interface DuplicateStore {
 }
 
 export interface MemoryDuplicateStoreOptions {
-  /** How many handled ids to remember; the least recently seen are forgotten first. Default 10,000. */
+  /** How many handled ids to remember; the oldest are forgotten first. Default 10,000. */
   maxEntries?: number;
 }
 
@@ -28,33 +28,35 @@ export interface MemoryDuplicateStoreOptions {
  * The default store, in process memory. Ids in flight are kept apart from handled ones and
  * are never evicted: they are as many as the deliveries being handled at once, and forgetting
  * one would let its retry run the handlers a second time while the first attempt still runs.
+ * Handled ids sit in a ring of `maxEntries` slots, so remembering one more costs the same
+ * whatever the size (a Map evicted through its iterator slows down as deletions pile up).
  */
 export function createMemoryDuplicateStore(options: MemoryDuplicateStoreOptions = {}): DuplicateStore {
   const maxEntries = options.maxEntries ?? 10_000;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) {
     throw new RangeError('maxEntries must be a positive integer');
   }
-  const inFlight = new Set<string>();
-  // A Map iterates in insertion order: re-inserting on every sighting makes it an LRU.
-  const done = new Map<string, true>();
+  // One map for both states (one lookup per claim); only handled ids enter the ring.
+  const states = new Map<string, 'in-flight' | 'done'>();
+  const ring: (string | undefined)[] = new Array(maxEntries);
+  let next = 0;
   return {
     claim(id) {
-      if (inFlight.has(id)) return 'in-flight';
-      if (done.has(id)) {
-        done.delete(id);
-        done.set(id, true);
-        return 'done';
-      }
-      inFlight.add(id);
+      const state = states.get(id);
+      if (state !== undefined) return state;
+      states.set(id, 'in-flight');
       return 'claimed';
     },
+    // Called once per successful claim, so the id is in flight here and enters the ring once.
     complete(id) {
-      inFlight.delete(id);
-      done.set(id, true);
-      if (done.size > maxEntries) done.delete(done.keys().next().value as string);
+      states.set(id, 'done');
+      const oldest = ring[next];
+      if (oldest !== undefined) states.delete(oldest);
+      ring[next] = id;
+      next = (next + 1) % maxEntries;
     },
     release(id) {
-      inFlight.delete(id);
+      if (states.get(id) === 'in-flight') states.delete(id);
     },
   };
 }

@@ -74,6 +74,8 @@ export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 
 /** The options once checked: every value usable, every default applied. */
 export interface ResolvedOptions {
+  /** The router, when it is the dispatch step (then `dispatch` is not used). */
+  router: WebhookRouter | undefined;
   dispatch: (event: AnyWebhookEvent, context: DeliveryContext) => Promise<void>;
   hmacKeys: readonly string[] | undefined;
   sharedSecret: SharedSecretOptions | undefined;
@@ -123,16 +125,13 @@ export function resolveOptions(options: WebhookReceiverOptions, steps: ReceiverS
   if (options === null || typeof options !== 'object') {
     throw new WebhookOptionError('options', `must be an object, got ${describeValue(options)}`);
   }
-  let dispatch = steps.dispatch;
+  const dispatch = steps.dispatch;
   if (dispatch !== undefined && typeof dispatch !== 'function') {
     throw new WebhookOptionError('dispatch', 'must be a function');
   }
-  if (!dispatch) {
-    const router = options.router;
-    if (!router || typeof router.dispatch !== 'function') {
-      throw new WebhookOptionError('router', 'a webhook receiver needs a router (createWebhookRouter())');
-    }
-    dispatch = (event) => router.dispatch(event);
+  const router = dispatch ? undefined : options.router;
+  if (!dispatch && (!router || typeof router.dispatch !== 'function')) {
+    throw new WebhookOptionError('router', 'a webhook receiver needs a router (createWebhookRouter())');
   }
   // `'hmacKey' in options`, not `!== undefined`: `{ hmacKey: process.env.UNSET }` is a mistake, not "no key".
   const hmacKeys = 'hmacKey' in options ? secretList('hmacKey', options.hmacKey) : undefined;
@@ -154,7 +153,8 @@ export function resolveOptions(options: WebhookReceiverOptions, steps: ReceiverS
   const now = options.now ?? Date.now;
   if (typeof now !== 'function') throw new WebhookOptionError('now', 'must be a function returning Unix milliseconds');
   return {
-    dispatch,
+    router,
+    dispatch: dispatch ?? ((event) => (router as WebhookRouter).dispatch(event)),
     hmacKeys,
     sharedSecret,
     maxBodyBytes: positiveInteger('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES),

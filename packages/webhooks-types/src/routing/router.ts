@@ -20,6 +20,14 @@ export interface WebhookRouter {
   dispatch(event: AnyWebhookEvent): Promise<void>;
 }
 
+/**
+ * The router's dispatch without the promise when every handler was synchronous and none
+ * failed: what the receiver calls on its hot path. Module-private, so routers written by
+ * users (anything with `dispatch`) keep working through `dispatch`.
+ */
+export const dispatchNow: unique symbol = Symbol('dispatchNow');
+export type DispatchNow = (event: AnyWebhookEvent) => undefined | Promise<void>;
+
 interface Route {
   names: ReadonlySet<string> | undefined;
   handler: WebhookHandler<never>;
@@ -65,29 +73,40 @@ export function createWebhookRouter(): WebhookRouter {
       return router;
     },
     async dispatch(event) {
-      const pending: Promise<unknown>[] = [];
-      const errors: unknown[] = [];
-      let handlers = 0;
-      for (const route of routes) {
-        if (route.names && !route.names.has(event.event)) continue;
-        handlers++;
-        try {
-          const result = (route.handler as WebhookHandler<AnyWebhookEvent>)(event);
-          // Only await what is actually asynchronous; synchronous handlers cost no promise.
-          if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
-            pending.push(Promise.resolve(result));
-          }
-        } catch (error) {
-          errors.push(error);
-        }
-      }
-      if (pending.length > 0) {
-        for (const outcome of await Promise.allSettled(pending)) {
-          if (outcome.status === 'rejected') errors.push(outcome.reason);
-        }
-      }
-      if (errors.length > 0) await reportFailure(errors, handlers, event);
+      await run(event);
     },
   };
+
+  function run(event: AnyWebhookEvent): undefined | Promise<void> {
+    let pending: Promise<unknown>[] | undefined;
+    let errors: unknown[] | undefined;
+    let handlers = 0;
+    for (const route of routes) {
+      if (route.names && !route.names.has(event.event)) continue;
+      handlers++;
+      try {
+        const result = (route.handler as WebhookHandler<AnyWebhookEvent>)(event);
+        // Only await what is actually asynchronous; synchronous handlers cost no promise.
+        if (result && typeof (result as PromiseLike<unknown>).then === 'function') {
+          pending ??= [];
+          pending.push(Promise.resolve(result));
+        }
+      } catch (error) {
+        errors ??= [];
+        errors.push(error);
+      }
+    }
+    if (!pending && !errors) return undefined;
+    return settle(pending ?? [], errors ?? [], handlers, event);
+  }
+
+  async function settle(pending: Promise<unknown>[], errors: unknown[], handlers: number, event: AnyWebhookEvent) {
+    for (const outcome of await Promise.allSettled(pending)) {
+      if (outcome.status === 'rejected') errors.push(outcome.reason);
+    }
+    if (errors.length > 0) await reportFailure(errors, handlers, event);
+  }
+
+  Object.defineProperty(router, dispatchNow, { value: run });
   return router;
 }

@@ -7,6 +7,7 @@ import { type HeadersLike, readHeader } from './headers.js';
 
 export const TIMESTAMP_HEADER = deliveryHeaderNames.timestamp;
 /** Five minutes each way, as Standard Webhooks and most senders' receivers use. */
+const TIMESTAMP = TIMESTAMP_HEADER.toLowerCase();
 export const DEFAULT_TIMESTAMP_TOLERANCE_MS = 5 * 60 * 1000;
 
 export type TimestampCheck = 'ok' | 'badTimestamp' | 'staleTimestamp';
@@ -17,8 +18,10 @@ export type TimestampCheck = 'ok' | 'badTimestamp' | 'staleTimestamp';
  * else (signs, decimals, spaces, a date string, a header sent twice with different values).
  */
 export function readDeliveryTime(headers: HeadersLike): number | undefined {
-  const value = readHeader(headers, TIMESTAMP_HEADER);
-  if (value === undefined || !timestampPattern.test(value)) return undefined;
+  const value = readHeader(headers, TIMESTAMP);
+  if (value === undefined || (value.length !== 13 && value.length !== 10) || !timestampPattern.test(value)) {
+    return undefined;
+  }
   const n = Number(value);
   return value.length === 10 ? n * 1000 : n;
 }
