@@ -17,9 +17,11 @@ if (!existsSync(new URL('node.js', dist))) {
   console.error('bench: dist/ is missing; run `npm run build -w @wawp/webhooks-types` first');
   process.exit(1);
 }
-const { createMemoryDuplicateStore, createReceiver: createWebCryptoReceiver, createWebhookRouter } = await import(
-  new URL('index.js', dist)
-);
+const {
+  createMemoryDuplicateStore,
+  createReceiver: createWebCryptoReceiver,
+  createWebhookRouter,
+} = await import(new URL('index.js', dist));
 const { createReceiver } = await import(new URL('node.js', dist));
 
 const KEY = 'bench-hmac-key-0123456789abcdef';
@@ -121,7 +123,7 @@ if (handled === 0 || sink === 0) console.log('  (warning: the handler never ran)
 
 function buildMessage(size, i) {
   const event = {
-    id: `evt_${`01jdx7bench${i.toString(36).padStart(6, "0")}`.padEnd(26, "0")}`,
+    id: `evt_${`01jdx7bench${i.toString(36).padStart(6, '0')}`.padEnd(26, '0')}`,
     timestamp: 1732528800123,
     event: 'message',
     session: 'default',
