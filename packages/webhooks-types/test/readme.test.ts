@@ -15,7 +15,11 @@ describe('README', () => {
     const fenced = [...readme.matchAll(/```(js|ts)\n/g)].length;
     expect(blocks).toHaveLength(fenced);
     for (const [, file, , code] of blocks) expect(code, file).toBe(readFileSync(here(file!), 'utf8').trimEnd());
-    expect(blocks.map((b) => b[1]).sort()).toEqual(readdirSync(here('examples')).map((f) => `examples/${f}`).sort());
+    expect(blocks.map((b) => b[1]).sort()).toEqual(
+      readdirSync(here('examples'))
+        .map((f) => `examples/${f}`)
+        .sort(),
+    );
   });
 
   it('lists every status the receiver gives, as the spec documents them', () => {
