@@ -92,7 +92,7 @@ describe('@wawp/client in Chromium', () => {
       return { pathStatus: path.response.status, pathData: path.data, info, sentFromMe: sent.fromMe };
     });
     expect(result.pathStatus).toBe(200);
-    expect(result.pathData).toMatchObject({ name: 'wawp-84729105', status: 'WORKING' });
+    expect(result.pathData).toMatchObject({ name: 'newsession', status: 'STARTING' });
     expect(result.info).toEqual(result.pathData);
     expect(result.sentFromMe).toBe(true);
   });

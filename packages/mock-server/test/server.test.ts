@@ -49,7 +49,7 @@ describe('answers', () => {
     const res = await fetch(`${mock.url}/session/info?${CREDS}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toMatchObject({ name: 'wawp-84729105', status: 'WORKING' });
+    expect(await res.json()).toMatchObject({ name: 'newsession', status: 'STARTING' });
   });
 
   it('answers HEAD like GET, without a body', async () => {
@@ -180,7 +180,7 @@ describe('dynamic data', () => {
     expect(again).toEqual(first);
     expect(other).not.toEqual(first);
     // Generated from the schema, not the documented example.
-    expect(first.name).not.toBe('wawp-84729105');
+    expect(first.name).not.toBe('newsession');
   });
 
   it('stays random without a seed, even right after a seeded answer in the same process', async () => {

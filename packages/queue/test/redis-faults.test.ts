@@ -1,0 +1,91 @@
+// Redis as a component that fails: down at start, and lost in the middle of a run.
+
+import { createWebhookRouter } from '@wawp/webhooks-types';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  createQueueReceiver,
+  createRedisDuplicateStore,
+  RedisUnavailableError,
+  redactRedisUrl,
+  startWebhookWorker,
+} from '../src/index.js';
+import { asRequest, HMAC_KEY, signedDelivery } from './support/deliveries.js';
+import { uniqueQueue } from './support/names.js';
+import { freePort, startRedisServer } from './support/redis-server.js';
+
+describe('Redis down at start', () => {
+  test('every component rejects with RedisUnavailableError naming the URL without its password', async () => {
+    const port = await freePort();
+    const url = `redis://worker:hunter2-secret@127.0.0.1:${port}/0`;
+    const router = createWebhookRouter();
+    const starts = [
+      () => createRedisDuplicateStore({ url, connectTimeoutMs: 500 }),
+      () => createQueueReceiver({ url, hmacKey: HMAC_KEY, connectTimeoutMs: 500 }),
+      () => startWebhookWorker({ url, router, connectTimeoutMs: 500 }),
+    ];
+    for (const start of starts) {
+      const error = await start().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(RedisUnavailableError);
+      const message = (error as Error).message;
+      expect(message).toContain(`127.0.0.1:${port}`);
+      expect(message).toMatch(/ECONNREFUSED|no answer/);
+      expect(message).not.toContain('hunter2-secret');
+      expect(JSON.stringify(error)).not.toContain('hunter2-secret');
+    }
+  });
+
+  test('redactRedisUrl never shows a password, whatever it contains', () => {
+    const secret = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
+    fc.assert(
+      fc.property(secret, fc.constantFrom('', 'user'), (password, user) => {
+        const url = `redis://${user}:${encodeURIComponent(password)}@cache.internal:6380/2`;
+        const shown = redactRedisUrl(url);
+        expect(shown).toContain('cache.internal:6380');
+        expect(shown).not.toContain(`:${encodeURIComponent(password)}@`);
+        expect(shown).toContain(':***@');
+      }),
+      { numRuns: 200 },
+    );
+    expect(redactRedisUrl('redis://onlytoken@host:6379')).toBe('redis://***@host:6379');
+    expect(redactRedisUrl('not a url :secret@')).toBe('(an invalid Redis URL)');
+  });
+});
+
+describe('Redis lost mid-run', () => {
+  test('the receiver answers 503 while Redis is gone, never 200, and 200 again once it is back', async () => {
+    const redis = await startRedisServer();
+    const port = Number(new URL(redis.url).port);
+    const receiver = await createQueueReceiver({ url: redis.url, hmacKey: HMAC_KEY, queue: uniqueQueue('lost') });
+    try {
+      expect((await receiver.fetch(asRequest(signedDelivery()))).status).toBe(200);
+      await redis.stop();
+      for (let i = 0; i < 5; i++) {
+        const answer = await receiver.fetch(asRequest(signedDelivery()));
+        expect(answer.status).toBe(503);
+        expect(answer.headers.get('retry-after')).toBe('5');
+        expect(await answer.json()).toEqual({ ok: false, error: 'the event could not be stored; retry later' });
+      }
+      // Checks that do not need Redis still answer as before.
+      const unsigned = signedDelivery();
+      delete unsigned.headers['x-webhook-hmac'];
+      expect((await receiver.fetch(asRequest(unsigned))).status).toBe(401);
+
+      const back = await startRedisServer(port);
+      try {
+        await expect
+          .poll(async () => (await receiver.fetch(asRequest(signedDelivery()))).status, { timeout: 10_000 })
+          .toBe(200);
+      } finally {
+        await receiver.close();
+        await back.stop();
+      }
+    } finally {
+      await receiver.close();
+      await redis.stop();
+    }
+  });
+});
