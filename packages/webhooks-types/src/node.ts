@@ -1,6 +1,7 @@
 // `@wawp/webhooks-types/node`: the same receiver and signature functions on `node:crypto`,
 // several times cheaper per delivery than WebCrypto on Node, plus the `node:http` adapter.
 import type { ServerResponse } from 'node:http';
+import { secretList } from './option-error.js';
 import { createReceiverWith, type Receiver } from './receiving/core.js';
 import { fetchHandlerWith } from './receiving/fetch.js';
 import { type NodeWebhookRequest, nodeHandlerWith } from './receiving/node.js';
@@ -8,6 +9,7 @@ import type { ReceiverSteps, WebhookReceiverOptions } from './receiving/options.
 import type { HeadersLike } from './verification/headers.js';
 import { nodeHmac } from './verification/node.js';
 import {
+  signatureHeadersFor,
   signatureHeadersWith,
   signPayloadWith,
   type VerifySignatureOptions,
@@ -51,3 +53,12 @@ export const signPayload = (rawBody: string | Uint8Array, key: string): Promise<
 /** `signatureHeaders` on `node:crypto`: both signature headers of a delivery, named as the spec names them. */
 export const signatureHeaders = (rawBody: string | Uint8Array, key: string) =>
   signatureHeadersWith(nodeHmac, rawBody, key);
+
+/**
+ * `signatureHeaders` without the promise: node:crypto signs synchronously, which a sender
+ * building its headers in one go (the mock server's emitter) can use.
+ */
+export function signatureHeadersSync(rawBody: string | Uint8Array, key: string) {
+  secretList('key', key);
+  return signatureHeadersFor(nodeHmac.sign(key, rawBody) as string);
+}

@@ -62,6 +62,18 @@ describe.each(creators)('%s refuses unusable keys and secrets', (_, create) => {
     expect(error).toMatchObject({ name: 'WebhookOptionError', option: 'sharedSecret.secret' });
   });
 
+  it('an undefined option beside a usable other check counts as absent (the config-passing pattern)', () => {
+    expect(() => create({ router, hmacKey: 'k', sharedSecret: undefined })).not.toThrow();
+    expect(() => create({ router, hmacKey: undefined, sharedSecret: 's' })).not.toThrow();
+    expect(thrown(() => create({ router, hmacKey: undefined, sharedSecret: undefined }))).toMatchObject({
+      option: 'hmacKey',
+    });
+    // Anything else than undefined is never "absent".
+    expect(thrown(() => create({ router, hmacKey: 'k', sharedSecret: null as never }))).toMatchObject({
+      option: 'sharedSecret',
+    });
+  });
+
   it('a receiver with no check at all needs allowUnsigned: true, said in the error', () => {
     expect(thrown(() => create({ router }))).toMatchObject({
       option: 'hmacKey',

@@ -22,6 +22,8 @@ describe("the spec's signing test vector", () => {
       headers: { 'X-Webhook-Hmac': VECTOR_DIGEST, 'X-Webhook-Hmac-Algorithm': 'sha512' },
     });
     expect(sign(VECTOR_BODY, VECTOR_KEY)).toBe(VECTOR_DIGEST);
+    expect(nodeEntry.signatureHeadersSync(VECTOR_BODY, VECTOR_KEY)).toEqual(signingTestVector.headers);
+    expect(() => nodeEntry.signatureHeadersSync(VECTOR_BODY, '')).toThrow(WebhookOptionError);
   });
 });
 

@@ -3,7 +3,7 @@
 // key is given, the signature of the exact raw body. The signing scheme and the header names
 // are @wawp/webhooks-types' (its one implementation, named as the spec names them).
 import { randomUUID } from 'node:crypto';
-import { signatureHeaders } from '@wawp/webhooks-types/node';
+import { signatureHeadersSync } from '@wawp/webhooks-types/node';
 import { deliveryHeaderNames } from '@wawp/webhooks-types/verify';
 import { loadWebhookCatalog } from './events.js';
 import { eventId } from './ulid.js';
@@ -87,11 +87,7 @@ export function buildEnvelope(options: Pick<EmitWebhookOptions, 'event' | 'paylo
 }
 
 /** The headers of a delivery of `body` (lower-case names), signed when `hmacKey` is given. */
-export async function deliveryHeaders(
-  body: string,
-  hmacKey?: string,
-  now: number = Date.now(),
-): Promise<Record<string, string>> {
+export function deliveryHeaders(body: string, hmacKey?: string, now: number = Date.now()): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': 'wawp-mock',
@@ -99,7 +95,7 @@ export async function deliveryHeaders(
     [TIMESTAMP_HEADER]: String(now),
   };
   if (hmacKey !== undefined) {
-    for (const [name, value] of Object.entries(await signatureHeaders(body, hmacKey))) {
+    for (const [name, value] of Object.entries(signatureHeadersSync(body, hmacKey))) {
       headers[name.toLowerCase()] = value;
     }
   }
@@ -111,7 +107,7 @@ export async function emitWebhook(options: EmitWebhookOptions): Promise<WebhookD
   const target = parseTarget(options.to);
   const envelope = buildEnvelope(options);
   const body = JSON.stringify(envelope);
-  const headers = await deliveryHeaders(body, options.hmacKey, envelope.timestamp as number);
+  const headers = deliveryHeaders(body, options.hmacKey, envelope.timestamp as number);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   let response: Response;
   try {

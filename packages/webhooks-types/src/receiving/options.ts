@@ -133,9 +133,14 @@ export function resolveOptions(options: WebhookReceiverOptions, steps: ReceiverS
   if (!dispatch && (!router || typeof router.dispatch !== 'function')) {
     throw new WebhookOptionError('router', 'a webhook receiver needs a router (createWebhookRouter())');
   }
-  // `'hmacKey' in options`, not `!== undefined`: `{ hmacKey: process.env.UNSET }` is a mistake, not "no key".
-  const hmacKeys = 'hmacKey' in options ? secretList('hmacKey', options.hmacKey) : undefined;
-  const sharedSecret = 'sharedSecret' in options ? resolveSharedSecret(options.sharedSecret) : undefined;
+  // `{ hmacKey: process.env.UNSET }` is a mistake, not "no key": an option that is present must
+  // be usable. An `undefined` beside a usable other check is the config-passing pattern
+  // (`{ hmacKey: cfg.key, sharedSecret: cfg.secret }` with one of them set) and counts as absent.
+  const hasKey = options.hmacKey !== undefined;
+  const hasSecret = options.sharedSecret !== undefined;
+  const hmacKeys = hasKey || ('hmacKey' in options && !hasSecret) ? secretList('hmacKey', options.hmacKey) : undefined;
+  const sharedSecret =
+    hasSecret || ('sharedSecret' in options && !hasKey) ? resolveSharedSecret(options.sharedSecret) : undefined;
   const allowUnsigned = options.allowUnsigned;
   if (allowUnsigned !== undefined && typeof allowUnsigned !== 'boolean') {
     throw new WebhookOptionError('allowUnsigned', `must be true or false, got ${describeValue(allowUnsigned)}`);

@@ -81,11 +81,15 @@ export async function signPayloadWith(hmac: HmacSha512, rawBody: string | Uint8A
   return hmac.sign(key, rawBody);
 }
 
-/** The two signature headers of a delivery of `rawBody` under `key`, named as the spec names them. */
-export async function signatureHeadersWith(
-  hmac: HmacSha512,
-  rawBody: string | Uint8Array,
-  key: string,
-): Promise<Record<typeof SIGNATURE_HEADER | typeof ALGORITHM_HEADER, string>> {
-  return { [SIGNATURE_HEADER]: await signPayloadWith(hmac, rawBody, key), [ALGORITHM_HEADER]: hmacAlgorithm };
+/** The two signature headers for `signature`, named as the spec names them. */
+export const signatureHeadersFor = (
+  signature: string,
+): Record<typeof SIGNATURE_HEADER | typeof ALGORITHM_HEADER, string> => ({
+  [SIGNATURE_HEADER]: signature,
+  [ALGORITHM_HEADER]: hmacAlgorithm,
+});
+
+/** The two signature headers of a delivery of `rawBody` under `key`. */
+export async function signatureHeadersWith(hmac: HmacSha512, rawBody: string | Uint8Array, key: string) {
+  return signatureHeadersFor(await signPayloadWith(hmac, rawBody, key));
 }
