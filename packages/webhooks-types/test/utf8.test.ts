@@ -56,7 +56,7 @@ describe('invalid UTF-8', () => {
       { numRuns: 2000 },
     );
     expect(handled).toBe(0);
-  });
+  }, 60_000);
 
   it('valid UTF-8 of any script reaches the handler exactly as sent', async () => {
     let seen = '';
@@ -75,5 +75,5 @@ describe('invalid UTF-8', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
