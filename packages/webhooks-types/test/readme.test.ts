@@ -8,11 +8,11 @@ import { documentedAnswers } from '../src/generated/contract.js';
 
 const here = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 const readme = readFileSync(here('README.md'), 'utf8');
-const blocks = [...readme.matchAll(/\[`(examples\/[^`]+)`\]\([^)]+\):\n\n```(js|ts)\n([\s\S]*?)\n```/g)];
+const blocks = [...readme.matchAll(/\[`(examples\/[^`]+)`\]\([^)]+\):\n\n```(js|ts)[^\n]*\n([\s\S]*?)\n```/g)];
 
 describe('README', () => {
   it('shows every example file, and every js/ts block is one of them, word for word', () => {
-    const fenced = [...readme.matchAll(/```(js|ts)\n/g)].length;
+    const fenced = [...readme.matchAll(/```(js|ts)[^\n]*\n/g)].length;
     expect(blocks).toHaveLength(fenced);
     for (const [, file, , code] of blocks) expect(code, file).toBe(readFileSync(here(file!), 'utf8').trimEnd());
     expect(blocks.map((b) => b[1]).sort()).toEqual(
