@@ -6,8 +6,9 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     verify: 'src/verify.ts',
-    parse: 'src/parse-entry.ts',
-    router: 'src/router-entry.ts',
+    parse: 'src/parse.ts',
+    router: 'src/router.ts',
+    fetch: 'src/fetch.ts',
     node: 'src/node.ts',
   },
   target: 'es2022',

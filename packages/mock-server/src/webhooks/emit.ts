@@ -1,7 +1,10 @@
 // Sends one webhook delivery the way a Wawp instance does: the documented example of the
 // event in its envelope, with a fresh `id` and `timestamp`, the delivery headers and, when a
-// key is given, the HMAC-SHA512 signature of the exact raw body.
-import { createHmac, randomUUID } from 'node:crypto';
+// key is given, the signature of the exact raw body. The signing scheme and the header names
+// are @wawp/webhooks-types' (its one implementation, named as the spec names them).
+import { randomUUID } from 'node:crypto';
+import { signatureHeadersSync } from '@wawp/webhooks-types/node';
+import { deliveryHeaderNames } from '@wawp/webhooks-types/verify';
 import { loadWebhookCatalog } from './events.js';
 import { eventId } from './ulid.js';
 
@@ -60,6 +63,9 @@ export class WebhookEmitError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+// Lower case, as they are sent and as `WebhookDelivery.headers` lists them.
+const REQUEST_ID_HEADER = deliveryHeaderNames.requestId.toLowerCase();
+const TIMESTAMP_HEADER = deliveryHeaderNames.timestamp.toLowerCase();
 
 /** Builds the envelope of one delivery of `event` (exported for tests and the control endpoint). */
 export function buildEnvelope(options: Pick<EmitWebhookOptions, 'event' | 'payload' | 'session' | 'asyncapi'>) {
@@ -88,17 +94,18 @@ export function buildEnvelope(options: Pick<EmitWebhookOptions, 'event' | 'paylo
   return envelope;
 }
 
-/** The headers of a delivery of `body`, signed when `hmacKey` is given. */
+/** The headers of a delivery of `body` (lower-case names), signed when `hmacKey` is given. */
 export function deliveryHeaders(body: string, hmacKey?: string, now: number = Date.now()): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': 'wawp-mock',
-    'x-webhook-request-id': randomUUID(),
-    'x-webhook-timestamp': String(now),
+    [REQUEST_ID_HEADER]: randomUUID(),
+    [TIMESTAMP_HEADER]: String(now),
   };
   if (hmacKey !== undefined) {
-    headers['x-webhook-hmac'] = createHmac('sha512', hmacKey).update(body, 'utf8').digest('hex');
-    headers['x-webhook-hmac-algorithm'] = 'sha512';
+    for (const [name, value] of Object.entries(signatureHeadersSync(body, hmacKey))) {
+      headers[name.toLowerCase()] = value;
+    }
   }
   return headers;
 }
@@ -136,7 +143,7 @@ export async function emitWebhook(options: EmitWebhookOptions): Promise<WebhookD
   return {
     event: options.event,
     id: envelope.id as string,
-    requestId: headers['x-webhook-request-id'] as string,
+    requestId: headers[REQUEST_ID_HEADER] as string,
     status: response.status,
     ok: response.ok,
     body,

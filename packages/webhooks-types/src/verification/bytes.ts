@@ -12,14 +12,12 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
-// Value of each hex digit by character code; -1 for anything else.
+// Value of each lower-case hex digit by character code; -1 for anything else. The spec's
+// signature is lower-case hex, so upper case is not a signature.
 const HEX_VALUE = new Int8Array(128).fill(-1);
-for (let i = 0; i < 16; i++) {
-  HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
-  HEX_VALUE['0123456789ABCDEF'.charCodeAt(i)] = i;
-}
+for (let i = 0; i < 16; i++) HEX_VALUE['0123456789abcdef'.charCodeAt(i)] = i;
 
-/** Decodes hex (either case); returns undefined for anything that is not exactly `length` bytes of hex. */
+/** Decodes lower-case hex; undefined for anything that is not exactly `length` bytes of it. */
 export function fromHex(hex: string, length: number): Uint8Array | undefined {
   if (hex.length !== length * 2) return undefined;
   const out = new Uint8Array(length);
@@ -37,5 +35,13 @@ export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/** Compares two strings in time that depends only on their lengths (which are not secret here). */
+export function constantTimeEqualText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
   return diff === 0;
 }

@@ -11,8 +11,11 @@ export function readHeader(headers: HeadersLike, name: string): string | undefin
     return (headers as Headers).get(name) ?? undefined;
   }
   const record = headers as Readonly<Record<string, string | readonly string[] | undefined>>;
+  // Node's records use lower-case names; try the name as given first, it usually is one.
+  let value = record[name];
+  if (typeof value === 'string') return value;
   const lower = name.toLowerCase();
-  let value = record[lower] ?? record[name];
+  value ??= record[lower];
   if (value === undefined) {
     for (const key of Object.keys(record)) {
       if (key.toLowerCase() === lower) {

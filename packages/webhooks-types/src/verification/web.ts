@@ -1,10 +1,12 @@
-import { toBytes, toHex } from '../bytes.js';
+import { signaturePattern } from '../generated/contract.js';
+import { fromHex, toBytes, toHex } from './bytes.js';
 import type { HmacSha512 } from './hmac.js';
 
 const encoder = new TextEncoder();
 // Importing a key costs about as much as one HMAC; keys rarely change, so keep a few.
 const keys = new Map<string, Promise<CryptoKey>>();
 const MAX_CACHED_KEYS = 16;
+const SHA512_BYTES = 64;
 
 function cryptoKey(key: string): Promise<CryptoKey> {
   let cached = keys.get(key);
@@ -30,11 +32,13 @@ export const webCryptoHmac: HmacSha512 = {
     return toHex(new Uint8Array(mac));
   },
   async verify(key, body, signature) {
+    const bytes = signaturePattern.test(signature) ? fromHex(signature, SHA512_BYTES) : undefined;
+    if (!bytes) return false;
     // subtle.verify compares in constant time.
     return globalThis.crypto.subtle.verify(
       'HMAC',
       await cryptoKey(key),
-      asBufferSource(signature),
+      asBufferSource(bytes),
       asBufferSource(toBytes(body)),
     );
   },

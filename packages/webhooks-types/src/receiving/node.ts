@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HmacSha512 } from '../crypto/hmac.js';
-import { createReceiver, type IncomingDelivery, type ReceiverAnswer, TOO_LARGE } from './core.js';
-import type { WebhookReceiverOptions } from './options.js';
+import type { HmacSha512 } from '../verification/hmac.js';
+import { documented, type ReceiverAnswer } from './answers.js';
+import { createReceiverWith, type IncomingDelivery, TIMED_OUT, TOO_LARGE } from './core.js';
+import type { ReceiverSteps, WebhookReceiverOptions } from './options.js';
 
 /** Node's request, plus the raw body that Express (`express.raw()`) or a Fastify plugin may have read. */
 export type NodeWebhookRequest = IncomingMessage & { body?: unknown; rawBody?: unknown };
@@ -18,24 +19,24 @@ function preReadBody(req: NodeWebhookRequest): Uint8Array | string | undefined {
 const bodyAlreadyParsed = (req: NodeWebhookRequest): boolean =>
   preReadBody(req) === undefined && req.body !== null && typeof req.body === 'object' && req.readableEnded;
 
-const PARSED_TOO_EARLY: ReceiverAnswer = {
-  status: 500,
-  body: JSON.stringify({
-    ok: false,
-    error: 'the body was already parsed as JSON; give the webhook handler the raw body (express.raw())',
-  }),
-  headers: { 'content-type': 'application/json' },
-};
-
-function readLimited(req: NodeWebhookRequest, limit: number): Promise<Uint8Array | typeof TOO_LARGE> {
+function readLimited(
+  req: NodeWebhookRequest,
+  limit: number,
+  timeoutMs: number,
+): Promise<Uint8Array | typeof TOO_LARGE | typeof TIMED_OUT> {
   const early = preReadBody(req);
   if (early !== undefined) {
-    const bytes = typeof early === 'string' ? new TextEncoder().encode(early) : early;
+    const bytes = typeof early === 'string' ? Buffer.from(early, 'utf8') : early;
     return Promise.resolve(bytes.byteLength > limit ? TOO_LARGE : bytes);
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    // Node's own request timeout is 300 s; a sender gives up after about 10.
+    const timer = setTimeout(() => {
+      cleanup();
+      resolve(TIMED_OUT);
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
@@ -58,6 +59,7 @@ function readLimited(req: NodeWebhookRequest, limit: number): Promise<Uint8Array
     // A client that hangs up mid-body may close without 'end' or 'error'; do not wait forever.
     const onClose = () => onError(new Error('the request closed before its body ended'));
     const cleanup = () => {
+      clearTimeout(timer);
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
@@ -73,34 +75,38 @@ function readLimited(req: NodeWebhookRequest, limit: number): Promise<Uint8Array
 function send(res: ServerResponse, { status, body, headers }: ReceiverAnswer, close: boolean): void {
   if (res.headersSent) return;
   res.statusCode = status;
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  // After 413 the rest of the body is not wanted: do not keep the connection for another request.
+  for (const name in headers) res.setHeader(name, headers[name] as string);
+  // After 413 or 408 the rest of the body is not wanted: do not keep the connection.
   if (close) res.setHeader('connection', 'close');
   res.end(body);
 }
 
 export function nodeHandlerWith(
-  options: WebhookReceiverOptions,
   hmac: HmacSha512,
+  options: WebhookReceiverOptions,
+  steps?: ReceiverSteps,
 ): (req: NodeWebhookRequest, res: ServerResponse) => void {
-  const receiver = createReceiver(options, hmac);
+  const receiver = createReceiverWith(hmac, options, steps);
   return (req, res) => {
     if (bodyAlreadyParsed(req)) {
       // A parsed object cannot be verified or validated byte for byte: a setup mistake, said plainly.
-      send(res, PARSED_TOO_EARLY, false);
+      send(res, documented('parsedTooEarly'), false);
       return;
     }
     const delivery: IncomingDelivery = {
       method: req.method ?? 'GET',
       url: req.url ?? '/',
       headers: req.headers,
-      readBody: (limit) => readLimited(req, limit),
+      readBody: (limit, timeoutMs) => readLimited(req, limit, timeoutMs),
     };
     // `receive` never rejects (it answers 500 instead), so there is nothing to catch here.
     void receiver.receive(delivery).then((answer) => {
-      send(res, answer, answer.status === 413);
+      const abandoned = answer.status === 413 || answer.status === 408;
+      // A stalled body will not end: drop the connection once the 408 is out.
+      if (answer.status === 408) res.once('finish', () => req.destroy());
+      send(res, answer, abandoned);
       // Answered before reading the body (405, 415): discard it so the connection can be reused.
-      if (answer.status !== 413 && !req.readableEnded) req.resume();
+      if (!abandoned && !req.readableEnded) req.resume();
     });
   };
 }

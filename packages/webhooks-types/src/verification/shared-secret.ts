@@ -1,3 +1,4 @@
+import { secretList } from '../option-error.js';
 import { constantTimeEqual } from './bytes.js';
 import { type HeadersLike, readHeader } from './headers.js';
 
@@ -35,10 +36,7 @@ function queryValue(source: SharedSecretSource, param: string): string | undefin
  * `header` is set). Secrets are compared in constant time for a given length.
  */
 export function verifySharedSecret(source: SharedSecretSource, options: SharedSecretOptions): boolean {
-  const secrets = (typeof options.secret === 'string' ? [options.secret] : options.secret).filter(
-    (s) => typeof s === 'string' && s.length > 0,
-  );
-  if (secrets.length === 0) throw new TypeError('verifySharedSecret needs at least one non-empty secret');
+  const secrets = secretList('sharedSecret.secret', options?.secret);
   const found: string[] = [];
   if (options.header !== undefined) {
     const headers = typeof source === 'object' && !(source instanceof URL) ? source.headers : undefined;
