@@ -67,7 +67,9 @@ function assertions(oldDoc, newDoc) {
     '  : T extends object ? { [K in keyof Named<T> & (string | number)]-?: `${K}` | `${K}.${Paths<NonNullable<Named<T>[K]>, D[L]>}` }[keyof Named<T> & (string | number)] : never;',
     'type Keeps<Old, New> = Sub<Exclude<Paths<Old>, Paths<New>>, never>;',
     'type Params<T> = T extends { parameters: infer P } ? P : never;',
-    'type Body<T> = T extends { requestBody?: infer B } ? B : never;',
+    // An optional body may be left out: `undefined` is part of what the operation accepts, so
+    // adding an optional body where there was none is additive and making it required is not.
+    'type Body<T> = T extends { requestBody: infer B } ? B : T extends { requestBody?: infer B } ? B | undefined : undefined;',
     'type Ok<T> = T extends { responses: infer R } ? { [S in keyof R & (200 | 201 | 202 | 204)]: R[S] extends { content: infer C } ? C : never } : never;',
     'type Payload<T> = T extends { post: { requestBody?: infer B } } ? B : never;',
     'type Check<T extends { [k: string]: true }> = T;',

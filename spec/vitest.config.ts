@@ -1,4 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../vitest.shared';
 
-// Compiling ajv over the whole bundle takes seconds on a busy 2-core machine; never timed.
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 60_000 } });
+// Compiling ajv over the whole bundle takes seconds; the shared timeouts cover it.
+export default mergeConfig(shared, defineConfig({}));

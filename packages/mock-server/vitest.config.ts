@@ -1,7 +1,6 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared';
 
-// Generous timeouts: the CLI tests start child processes, and the machine may be busy.
+// The CLI tests start child processes; the shared timeouts cover them.
 // The sandbox's pure modules keep their unit tests beside them in src/.
-export default defineConfig({
-  test: { include: ['test/**/*.test.ts', 'src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
-});
+export default mergeConfig(shared, defineConfig({ test: { include: ['test/**/*.test.ts', 'src/**/*.test.ts'] } }));

@@ -1,11 +1,9 @@
 import { defineConfig } from 'tsup';
+import { packagePreset } from '../../tsup.shared';
 
 export default defineConfig({
+  ...packagePreset,
   entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
   target: 'es2022',
   // This package is for Node (BullMQ and ioredis are); its dependencies stay imports.
   platform: 'node',

@@ -1,11 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
-    // Multi-process tests spawn Node children and a real Redis; the machine has two cores.
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    // Multi-process tests spawn Node children and a real Redis.
+    test: { globalSetup: ['test/support/global-setup.ts'] },
+  }),
+);

@@ -1,17 +1,16 @@
 import { defineConfig } from 'tsup';
+import { packagePreset } from '../../tsup.shared';
 
 export default defineConfig({
+  ...packagePreset,
   entry: {
     index: 'src/index.ts',
     verify: 'src/verify.ts',
-    parse: 'src/parse-entry.ts',
-    router: 'src/router-entry.ts',
+    parse: 'src/parse.ts',
+    router: 'src/router.ts',
+    fetch: 'src/fetch.ts',
     node: 'src/node.ts',
   },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
   target: 'es2022',
   platform: 'neutral',
   // Shared chunks in both formats, so `WebhookParseError` is one class whichever entry you load.

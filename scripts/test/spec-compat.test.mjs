@@ -9,6 +9,10 @@ import { breakingChanges, hasMajorChangeset, lastRelease } from '../spec-compat.
 
 const base = JSON.parse(readFileSync(lastRelease().path, 'utf8'));
 const op = (doc, path, method) => doc.paths[path][method];
+const bodyOf = (required) => ({
+  required,
+  content: { 'application/json': { schema: { type: 'object', properties: { note: { type: 'string' } } } } },
+});
 
 test('names every kind of breaking change planted at once', async () => {
   const doc = structuredClone(base);
@@ -22,6 +26,7 @@ test('names every kind of breaking change planted at once', async () => {
   const presence = op(doc, '/presence', 'post').parameters.find((p) => p.name === 'presence');
   presence.schema.enum = presence.schema.enum.slice(0, 2); // a narrowed enum
   delete doc.components.schemas.SessionInfo.properties.engine; // a removed (optional) response field
+  op(doc, '/session/logout', 'post').requestBody = bodyOf(true); // a body that must now be sent
   const { operationId: renamed } = op(doc, '/channels', 'get');
   op(doc, '/channels', 'get').operationId = `${renamed}Renamed`; // a renamed operation
   const found = (await breakingChanges(base, doc)).join('\n');
@@ -30,6 +35,7 @@ test('names every kind of breaking change planted at once', async () => {
   assert.match(found, /sendText: request_parameters is not compatible/);
   assert.match(found, /setPresence: request_parameters is not compatible/);
   assert.match(found, /getSessionInfo: response_fields_kept is not compatible/);
+  assert.match(found, /logoutSession: request_body is not compatible/);
 });
 
 test('passes additions: a new operation, an optional parameter, a new response field, a new webhook field', async () => {
@@ -45,6 +51,7 @@ test('passes additions: a new operation, an optional parameter, a new response f
   doc.components.schemas.SessionInfo.properties.region = { type: 'string' };
   const presence = op(doc, '/presence', 'post').parameters.find((p) => p.name === 'presence');
   presence.schema.enum = [...presence.schema.enum, 'away']; // a request accepts more
+  op(doc, '/session/logout', 'post').requestBody = bodyOf(false); // an optional body where there was none
   assert.deepEqual(await breakingChanges(base, doc), []);
 });
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the multi-file sources into spec/dist/{openapi,asyncapi}.{json,yaml}.
 // Steps: resolve $refs with Redocly, stamp info.version from package.json, turn
-// x-wawp-unverified notes into visible description text, and write JSON + YAML.
+// x-wawp-unverified notes into visible description text, generate the request bodies of
+// the parameter placement rule, and write JSON + YAML.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +10,7 @@ import { bundle, loadConfig } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
 import { listOperations } from '../src/spec-tools.mjs';
 import { addWebhooksSection } from './openapi-webhooks.mjs';
+import { addPlacementBodies } from './parameter-placement.mjs';
 
 const specDir = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(specDir, 'dist');
@@ -53,6 +55,8 @@ await mkdir(distDir, { recursive: true });
 const openapi = await bundleOne('openapi/openapi.yaml');
 openapi.info.version = pkg.version;
 surfaceConfidenceNotes(openapi);
+// Written once as a root rule; every operation's optional JSON and form bodies come from it.
+addPlacementBodies(openapi);
 
 const asyncapi = await bundleOne('asyncapi/asyncapi.yaml');
 asyncapi.info.version = pkg.version;

@@ -7,9 +7,11 @@
 // REST component file (spec/openapi/components/schemas/<Name>.yaml) keeps its name and must
 // equal what the REST side already bundled; a webhook-only schema gets a `Webhook` prefix so
 // it can never collide with a REST name.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
+import { parse } from 'yaml';
 
 const SCHEMA_REF = '#/components/schemas/';
 const WEBHOOKS_TAG = {
@@ -63,72 +65,20 @@ function copySchemas(openapi, asyncapi, restSchemaDir) {
   return { nameOf, added };
 }
 
-// What a receiver answers; shared by all webhooks as components.responses.Webhook*.
-const receiverResponses = {
-  WebhookAccepted: {
-    description:
-      'Delivery accepted (any 2xx will do). `@wawp/webhooks-types` also answers 200 to a repeated delivery of an event ' +
-      'it has already handled, so the sender stops retrying.',
-    content: {
-      'application/json': {
-        schema: { $ref: `${SCHEMA_REF}WebhookReceiverResult` },
-        examples: { accepted: { value: { ok: true } }, duplicate: { value: { ok: true, duplicate: true } } },
-      },
-    },
-  },
-  WebhookInvalid: {
-    description: "The body is not JSON, or it does not match the event's schema; `path` names the failing field.",
-    content: {
-      'application/json': {
-        schema: { $ref: `${SCHEMA_REF}WebhookReceiverError` },
-        examples: {
-          invalidPayload: {
-            value: { ok: false, error: 'payload does not match the schema', path: '/payload/id' },
-          },
-        },
-      },
-    },
-  },
-  WebhookUnauthorized: {
-    description: 'The signature (`X-Webhook-Hmac`) or the URL secret is missing or wrong.',
-    content: {
-      'application/json': {
-        schema: { $ref: `${SCHEMA_REF}WebhookReceiverError` },
-        examples: { badSignature: { value: { ok: false, error: 'signature missing or invalid' } } },
-      },
-    },
-  },
-  WebhookTooLarge: { description: 'The body is larger than the receiver accepts (1 MB by default).' },
-  WebhookUnsupportedMediaType: { description: 'The body is not declared as `application/json`.' },
-  WebhookHandlerFailed: { description: 'A handler failed; the sender should retry the delivery later.' },
-};
+// What a receiver answers is written once, in asyncapi/receiver/answers.yaml; every webhook
+// shares those responses as components.responses.Webhook*.
+const ANSWERS_FILE = fileURLToPath(new URL('../asyncapi/receiver/answers.yaml', import.meta.url));
 
-const receiverSchemas = {
-  WebhookReceiverResult: {
-    title: 'WebhookReceiverResult',
-    type: 'object',
-    description: 'What a receiver built with `@wawp/webhooks-types` answers when it accepts a delivery.',
-    required: ['ok'],
-    properties: {
-      ok: { const: true },
-      duplicate: {
-        type: 'boolean',
-        description: 'True when the event id was already handled; the handlers did not run again.',
-      },
-    },
-  },
-  WebhookReceiverError: {
-    title: 'WebhookReceiverError',
-    type: 'object',
-    description: 'What a receiver built with `@wawp/webhooks-types` answers when it refuses a delivery.',
-    required: ['ok', 'error'],
-    properties: {
-      ok: { const: false },
-      error: { type: 'string', description: 'Why the delivery was refused.' },
-      path: { type: 'string', description: 'JSON pointer of the field that failed validation (400 only).' },
-    },
-  },
-};
+/** The receiver's contract: `{ statuses: { <status>: <response name> }, components: { schemas, responses } }`. */
+export function loadReceiverAnswers(file = ANSWERS_FILE) {
+  const answers = parse(readFileSync(file, 'utf8'));
+  for (const [status, name] of Object.entries(answers.statuses ?? {})) {
+    if (!answers.components?.responses?.[name]) {
+      throw new Error(`webhooks: status ${status} names the response ${name}, which ${file} does not define`);
+    }
+  }
+  return answers;
+}
 
 /** AsyncAPI `httpApiKey` → OpenAPI `apiKey`, under names that cannot clash with the REST credentials. */
 function copySecuritySchemes(openapi, asyncapi) {
@@ -148,12 +98,12 @@ function copySecuritySchemes(openapi, asyncapi) {
  * Adds `webhooks` (one POST per AsyncAPI message), the schemas and security schemes they use,
  * and a `Webhooks` tag to `openapi`. Returns the number of webhooks added.
  */
-export function addWebhooksSection(openapi, asyncapi, { restSchemaDir }) {
+export function addWebhooksSection(openapi, asyncapi, { restSchemaDir, answers = loadReceiverAnswers() }) {
   const { nameOf, added } = copySchemas(openapi, asyncapi, restSchemaDir);
   openapi.components.responses ??= {};
   for (const [kind, components] of [
-    ['schemas', receiverSchemas],
-    ['responses', receiverResponses],
+    ['schemas', answers.components.schemas ?? {}],
+    ['responses', answers.components.responses],
   ]) {
     for (const [name, value] of Object.entries(components)) {
       if (name in openapi.components[kind]) throw new Error(`webhooks: components.${kind}.${name} already exists`);
@@ -179,9 +129,10 @@ export function addWebhooksSection(openapi, asyncapi, { restSchemaDir }) {
     if (!op) throw new Error(`webhooks: message ${key} has no receive operation in asyncapi.yaml`);
     const headerSchema = renameRefs(message.headers ?? {}, nameOf);
     if (headerSchema.$ref) headerSchemas.add(headerSchema.$ref.slice(SCHEMA_REF.length));
-    const headerProps = headerSchema.$ref
-      ? openapi.components.schemas[headerSchema.$ref.slice(SCHEMA_REF.length)]?.properties
-      : headerSchema.properties;
+    const headers = headerSchema.$ref
+      ? openapi.components.schemas[headerSchema.$ref.slice(SCHEMA_REF.length)]
+      : headerSchema;
+    const requiredHeaders = new Set(headers?.required ?? []);
     // Security entries arrive inlined as well; find each scheme's name by its content.
     const schemeNameOf = (s) =>
       s.$ref
@@ -197,10 +148,10 @@ export function addWebhooksSection(openapi, asyncapi, { restSchemaDir }) {
         description: `${message.summary}\n\n${message.description ?? ''}`.trimEnd() + `\n\nEvent name: \`${key}\`.\n`,
         tags: [WEBHOOKS_TAG.name],
         security,
-        parameters: Object.entries(headerProps ?? {}).map(([name, { description, ...schema }]) => ({
+        parameters: Object.entries(headers?.properties ?? {}).map(([name, { description, ...schema }]) => ({
           name,
           in: 'header',
-          required: false,
+          required: requiredHeaders.has(name),
           description,
           schema,
         })),
@@ -218,14 +169,9 @@ export function addWebhooksSection(openapi, asyncapi, { restSchemaDir }) {
             },
           },
         },
-        responses: {
-          200: responseRef('WebhookAccepted'),
-          400: responseRef('WebhookInvalid'),
-          401: responseRef('WebhookUnauthorized'),
-          413: responseRef('WebhookTooLarge'),
-          415: responseRef('WebhookUnsupportedMediaType'),
-          500: responseRef('WebhookHandlerFailed'),
-        },
+        responses: Object.fromEntries(
+          Object.entries(answers.statuses).map(([status, name]) => [status, responseRef(name)]),
+        ),
       },
     };
   }

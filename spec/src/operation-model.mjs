@@ -22,7 +22,7 @@ export const HTTP_METHODS = /** @type {const} */ ([
 ]);
 
 /** Methods that are safe to send twice by their HTTP meaning; the spec marks the POST reads. */
-const RETRY_SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
+export const RETRY_SAFE_METHODS = /** @type {const} */ (['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
 const PARAMETER_LOCATIONS = /** @type {const} */ (['path', 'query', 'header']);
 /** `group.method`, both lowerCamelCase identifiers: the operation's name on the client. */
 const PUBLIC_NAME = /^([a-z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*)$/;
@@ -170,6 +170,9 @@ function exampleArgsOf(doc, id, parameters, body) {
 function requestBodyOf(doc, operation, pointer) {
   if (!operation.requestBody) return undefined;
   const { node, pointer: at } = resolveRef(doc, operation.requestBody, `${pointer}/requestBody`);
+  // A body the bundle generated from the parameter placement rule only restates the
+  // parameters; the client sends the documented placement, so it is no body to model.
+  if (node?.['x-wawp-generated']) return undefined;
   const content = node?.content ?? {};
   const mediaType = Object.keys(content).find(isJson) ?? Object.keys(content)[0];
   if (!mediaType) return undefined;
@@ -235,7 +238,7 @@ function modelOf(doc, entry) {
     ...(body && {
       body: { mediaType: body.mediaType, required: body.required, pointer: body.pointer, fields: [...fields] },
     }),
-    retrySafe: operation['x-wawp-retry-safe'] ?? RETRY_SAFE_METHODS.includes(method),
+    retrySafe: operation['x-wawp-retry-safe'] ?? /** @type {readonly string[]} */ (RETRY_SAFE_METHODS).includes(method),
     parse: parseModeOf([...new Set(successTypes)]),
     exampleArgs: exampleArgsOf(doc, id, parameters, body),
   };

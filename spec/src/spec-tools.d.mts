@@ -20,6 +20,8 @@ export function atPointer(doc: object, pointer: string): Node;
 /** The keys of an OpenAPI path item that hold an operation. */
 export const HTTP_METHODS: readonly ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 export type HttpMethodKey = (typeof HTTP_METHODS)[number];
+/** Methods that are safe to send twice by their HTTP meaning, unless an operation's `x-wawp-retry-safe` says otherwise. */
+export const RETRY_SAFE_METHODS: readonly ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 
 export interface ListedOperation {
   /** The path, or the event name in `webhooks`. */

@@ -4,7 +4,7 @@
 // it into call arguments mean the same thing everywhere. Exported as `@wawp/spec/tools`;
 // the types are in spec-tools.d.mts.
 export { exampleRequest, splitArgs } from './example-request.mjs';
-export { HTTP_METHODS, listOperations, readOperations } from './operation-model.mjs';
+export { HTTP_METHODS, listOperations, RETRY_SAFE_METHODS, readOperations } from './operation-model.mjs';
 export { atPointer, escapePointer, joinPointer, unescapePointer } from './pointer.mjs';
 export { firstExample, resolveRef } from './resolve.mjs';
 export { mapSubschemas } from './schema-walk.mjs';

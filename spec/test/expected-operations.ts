@@ -1,5 +1,6 @@
 // The v1 operations the description must contain, as `METHOD path`. Kept by hand from the
-// vendor's docs sidebar so that a lost or renamed operation fails the build.
+// vendor's docs sidebar, plus the two calls the vendor's WordPress plugin makes, so that a
+// lost or renamed operation fails the build.
 export const expectedOperations = [
   // Sessions
   'POST /createSession',
@@ -10,6 +11,8 @@ export const expectedOperations = [
   'POST /session/logout',
   'GET /session/info',
   'GET /session/me',
+  // Not in the docs' sidebar: called by the vendor's WordPress plugin.
+  'GET /status',
   // Authentication
   'GET /getQr',
   'POST /requestCode',
@@ -29,6 +32,8 @@ export const expectedOperations = [
   'POST /stopTyping',
   'PUT /reaction',
   'PUT /star',
+  // Not in the docs' sidebar: called by the vendor's WordPress plugin.
+  'GET /message',
   // Profile
   'GET /profile',
   'PUT /profile/nameRequest',

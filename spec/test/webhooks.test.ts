@@ -74,7 +74,18 @@ describe('OpenAPI webhooks section (generated from AsyncAPI at bundle time)', ()
       expect(media.schema.allOf[1].properties.event.const).toBe(m.name);
       expect(Object.values(media.examples).map((e: any) => e.value)).toEqual(m.examples.map((e: any) => e.payload));
       expect(post.tags).toEqual(['Webhooks']);
-      expect(Object.keys(post.responses)).toEqual(['200', '400', '401', '413', '415', '500']);
+      expect(Object.keys(post.responses)).toEqual([
+        '200',
+        '400',
+        '401',
+        '405',
+        '408',
+        '409',
+        '413',
+        '415',
+        '500',
+        '503',
+      ]);
       expect(post.security).toEqual([{ webhookHmacSignature: [] }, { webhookUrlSecret: [] }]);
       expect(post.parameters.map((p: any) => p.name)).toContain('X-Webhook-Hmac');
     }

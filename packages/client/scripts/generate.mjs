@@ -7,11 +7,13 @@
 //   groups.ts        the operations by group and method name, for `createWawp`
 //   operations.json  the operation model itself (shipped as @wawp/client/operations.json)
 //   type-samples.ts  compile-time checks of both faces for a sample of every tag
+//   client-facts.ts  version, retry-safe route overrides and known error codes for the runtime
 // The output is a build artefact: git-ignored, cached by turbo, never edited by hand.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { readOperations } from '@wawp/spec/tools';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { emitClientFacts } from './lib/emit-client-facts.mjs';
 import { emitGroups, emitOperations, HEADER } from './lib/emit-operations.mjs';
 import { emitTypeSamples } from './lib/emit-type-samples.mjs';
 
@@ -32,6 +34,7 @@ const ast = await openapiTS(restOnly, {
 });
 const ops = readOperations(doc);
 const samples = emitTypeSamples(doc, ops);
+const { version } = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 await mkdir(outDir, { recursive: true });
 await Promise.all([
@@ -40,6 +43,7 @@ await Promise.all([
   writeFile(new URL('groups.ts', outDir), emitGroups(ops)),
   writeFile(new URL('operations.json', outDir), `${JSON.stringify(ops, null, 2)}\n`),
   writeFile(new URL('type-samples.ts', outDir), samples.source),
+  writeFile(new URL('client-facts.ts', outDir), emitClientFacts(doc, ops, version)),
 ]);
 
 const groups = new Set(ops.map((o) => o.group)).size;

@@ -7,14 +7,16 @@ export interface Credentials {
   accessToken: string;
 }
 
-/** Names of the query parameters that carry the credentials on the wire. */
-export const CREDENTIAL_PARAMS = ['instance_id', 'access_token'] as const;
-
 /**
  * Builds the query serializer that prepends both credentials to every request's query.
  *
  * Adding them while the URL is built costs one string concatenation; adding them in a
  * middleware would rebuild every `Request`, which measurably slows each call.
+ *
+ * Arrays go the way PHP reads a list, `name[]=a&name[]=b` (a repeated plain key keeps only
+ * its last value there): the spec names array parameters `name[]`, and openapi-fetch's
+ * `form`/`explode` style repeats that name per item. An array under a plain name (an
+ * untyped call) gets the brackets added, so it is never cut down to its last item.
  */
 export function credentialQuerySerializer(credentials: Credentials): (query: Record<string, unknown>) => string {
   const serialize = createQuerySerializer({
@@ -25,7 +27,7 @@ export function credentialQuerySerializer(credentials: Credentials): (query: Rec
   if (credentials.instanceId !== undefined) parts.unshift(`instance_id=${encodeURIComponent(credentials.instanceId)}`);
   const prefix = parts.join('&');
   return (query) => {
-    const rest = serialize(query);
+    const rest = serialize(withListNames(query));
     return rest ? `${prefix}&${rest}` : prefix;
   };
 }
@@ -37,4 +39,17 @@ export function assertCredentials(credentials: Credentials): void {
   if (credentials.instanceId !== undefined && (typeof credentials.instanceId !== 'string' || !credentials.instanceId)) {
     throw new TypeError('createWawpClient: `instanceId` must be a non-empty string when given');
   }
+}
+
+function withListNames(query: Record<string, unknown>): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const key in query) {
+    if (Array.isArray(query[key]) && !key.endsWith('[]')) {
+      out = {};
+      for (const name in query)
+        out[Array.isArray(query[name]) && !name.endsWith('[]') ? `${name}[]` : name] = query[name];
+      return out;
+    }
+  }
+  return query;
 }

@@ -1,4 +1,5 @@
-import { apiError, type WawpPathClient } from './client.js';
+import { coreOf, type WawpPathClient } from './client.js';
+import type { RawResult, WawpCore } from './core.js';
 import type { BodyMode, CallOptions, Operation, OperationId, ParseMode } from './operation-types.js';
 
 /** What the generator knows about one operation; enough to split the flat arguments. */
@@ -66,17 +67,19 @@ export function callOperation(
   options?: CallOptions,
 ): Promise<unknown> {
   let init: Bag;
+  const core = coreOf(client);
   try {
-    if (typeof client?.request !== 'function') {
-      throw new TypeError(`${meta.id}: the first argument must be a client from createWawpClient`);
+    if (!core) {
+      throw new TypeError(
+        `${meta.id}: the first argument must be a client from createWawpClient (a plain openapi-fetch client has no Wawp core)`,
+      );
     }
     init = requestInit(meta, args ?? {}, options);
   } catch (error) {
     return Promise.reject(error);
   }
-  // The path face's untyped door: the generator guarantees that path, method and arguments match.
-  const send = client.request as (method: string, path: string, init: Bag) => Promise<RawResult>;
-  return send(meta.method, meta.path, init).then((result) => settle(client, meta, result));
+  // The core's untyped door: the generator guarantees that path, method and arguments match.
+  return core.send(meta.method, meta.path, init, { id: meta.id, settle: (result) => settle(core, meta, result) });
 }
 
 /** openapi-fetch's init for one call: parameters by location, the body, how to parse. */
@@ -114,14 +117,8 @@ function requestInit(meta: OperationMeta, args: Bag, options: CallOptions | unde
   return init;
 }
 
-interface RawResult {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-function settle(client: WawpPathClient, meta: OperationMeta, { data, error, response }: RawResult): unknown {
-  if (!response.ok) throw apiError(client, meta.method, meta.path, response, error);
+function settle(core: WawpCore, meta: OperationMeta, { data, error, response }: RawResult): unknown {
+  if (!response.ok) throw core.apiError(meta.method, meta.path, response, error);
   if (meta.parse !== 'auto' || data === undefined) return data;
   const type = response.headers.get('content-type') ?? '';
   return /json/i.test(type) ? response.json() : /^text\//i.test(type) ? response.text() : response.blob();

@@ -1,12 +1,14 @@
-import { createWawpClient, type WawpClientOptions, type WawpPathClient } from './client.js';
+import { coreOf, createWawpClient, type WawpClientOptions, type WawpPathClient } from './client.js';
 import { operationGroups } from './generated/groups.js';
 import type { BoundOperation } from './operation-types.js';
 
 type Groups = typeof operationGroups;
 type AnyOperation = (client: WawpPathClient, args?: unknown, options?: unknown) => Promise<unknown>;
 
-function isPathClient(value: WawpClientOptions | WawpPathClient): value is WawpPathClient {
-  return typeof (value as WawpPathClient).request === 'function';
+/** A client-shaped object without the Wawp core: most likely a plain openapi-fetch client. */
+function isForeignClient(value: object): boolean {
+  const shape = value as { request?: unknown; GET?: unknown };
+  return typeof shape.request === 'function' || typeof shape.GET === 'function';
 }
 
 /**
@@ -20,10 +22,18 @@ export type Wawp = { readonly client: WawpPathClient } & {
 
 /**
  * Creates the operation face, from options (like `createWawpClient`) or around a path client
- * you already have, so both faces can share one core.
+ * from `createWawpClient`, so both faces share one core. A plain openapi-fetch client is
+ * refused: it has no credentials, timeouts, retries or redaction.
  */
 export function createWawp(options: WawpClientOptions | WawpPathClient): Wawp {
-  const client = isPathClient(options) ? options : createWawpClient(options);
+  let client: WawpPathClient;
+  if (coreOf(options)) client = options as WawpPathClient;
+  else if (options && isForeignClient(options)) {
+    throw new TypeError(
+      'createWawp: this client was not made by createWawpClient. A plain openapi-fetch client has no Wawp core ' +
+        '(credentials, timeouts, retries, redaction); pass createWawpClient(options) or the options themselves.',
+    );
+  } else client = createWawpClient(options as WawpClientOptions);
   const wawp: Record<string, unknown> = { client };
   const groups = operationGroups as unknown as Record<string, Record<string, AnyOperation>>;
   for (const group in groups) {

@@ -113,6 +113,7 @@ describe('operation face', () => {
       status: 502,
       code: 'wawp_upstream_error',
       body: { code: 'wawp_upstream_error', message: 'The WhatsApp engine did not answer.', data: { status: 502 } },
+      headers: { 'content-type': 'application/json' },
     });
   });
 

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WawpApiError, WawpNetworkError } from '../src/index.js';
-import { retryAfterMs } from '../src/retry.js';
+import { MAX_WAIT_MS, retryAfterMs } from '../src/retry.js';
 import { createObservedClient } from './helpers.js';
 
 const status = (code: number, headers: Record<string, string> = {}) =>
@@ -166,13 +167,90 @@ describe('retries', () => {
 });
 
 describe('Retry-After parsing', () => {
-  it('reads seconds and HTTP dates, and ignores what it cannot read', () => {
-    const now = Date.parse('2026-01-01T00:00:00Z');
-    expect(retryAfterMs('0', now)).toBe(0);
+  const now = Date.parse('2026-01-01T00:00:00Z');
+
+  it('reads whole seconds and future HTTP dates', () => {
     expect(retryAfterMs(' 12 ', now)).toBe(12_000);
     expect(retryAfterMs('Thu, 01 Jan 2026 00:01:00 GMT', now)).toBe(60_000);
-    expect(retryAfterMs('Wed, 31 Dec 2025 23:00:00 GMT', now)).toBe(0);
-    expect(retryAfterMs('soon', now)).toBeUndefined();
+    expect(retryAfterMs('Thursday, 01-Jan-26 00:00:30 GMT', now)).toBe(30_000);
+  });
+
+  it('is undefined for what makes no sense, so the backoff applies', () => {
+    const nonsense = ['0', '-1', '-5', '1.5', '0.001', '1e3', 'soon', '', '  ', 'Infinity', 'NaN', '9'.repeat(400)];
+    nonsense.push('Wed, 31 Dec 2025 23:00:00 GMT', 'Thu, 01 Jan 2026 00:00:00 GMT', 'Fri, 01 Jan 2100 00:00:00 GMT');
+    for (const value of nonsense) expect(retryAfterMs(value, now), value).toBeUndefined();
     expect(retryAfterMs(null, now)).toBeUndefined();
+  });
+
+  it('never yields a wait a timer cannot hold, over many generated values', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.integer().map(String),
+          fc.double().map(String),
+          fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toUTCString())),
+        ),
+        (value) => {
+          const ms = retryAfterMs(value, now);
+          return ms === undefined || (Number.isFinite(ms) && ms > 0 && ms <= MAX_WAIT_MS);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('waits that make no sense fall back to the backoff, and every wait is capped', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it.each(['-1', '1.5', '0', 'Wed, 31 Dec 2025 23:00:00 GMT', '99999999999'])(
+    'Retry-After: %s waits the backoff, not 0 ms',
+    async (value) => {
+      vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+      vi.spyOn(Math, 'random').mockReturnValue(1);
+      const { client, requests } = createObservedClient(() => status(503, { 'retry-after': value }), {
+        retry: { attempts: 3, baseDelayMs: 200 },
+      });
+      const done = client.GET('/session/info');
+      await vi.advanceTimersByTimeAsync(199);
+      expect(requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(requests).toHaveLength(2);
+      await vi.runAllTimersAsync();
+      await done;
+      expect(requests).toHaveLength(3);
+    },
+  );
+
+  it('an infinite maxElapsedMs and maxDelayMs still give timers a delay they can hold', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const delays: number[] = [];
+    const spy = vi.spyOn(globalThis, 'setTimeout');
+    const { client, requests } = createObservedClient(() => status(503), {
+      retry: {
+        attempts: 3,
+        baseDelayMs: 1e300,
+        maxDelayMs: Number.POSITIVE_INFINITY,
+        maxElapsedMs: Number.POSITIVE_INFINITY,
+      },
+      timeoutMs: 0,
+    });
+    const done = client.GET('/session/info');
+    await vi.advanceTimersByTimeAsync(10);
+    for (const call of spy.mock.calls) delays.push(call[1] ?? 0);
+    expect(requests).toHaveLength(1);
+    expect(delays.length).toBeGreaterThan(0);
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(MAX_WAIT_MS);
+    await vi.advanceTimersByTimeAsync(MAX_WAIT_MS);
+    expect(requests).toHaveLength(2);
+    client.GET('/session/info', { signal: AbortSignal.abort() }).catch(() => {});
+    void done.catch(() => {});
   });
 });

@@ -26,6 +26,8 @@ const REQUESTS_UNDER_TEST = [
 ];
 const PATH = REQUESTS_UNDER_TEST[0].path;
 const HOST = '127.0.0.1';
+/** The mock's control calls need its token; the bench sets one so it can ask for the health. */
+const CONTROL_TOKEN = 'bench-control-token';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 10_000);
 const WARMUP = Math.min(1_000, REQUESTS);
@@ -45,9 +47,9 @@ async function freePort() {
   });
 }
 
-function get(agent, port, path, method = 'GET') {
+function get(agent, port, path, { method = 'GET', headers = {} } = {}) {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: HOST, port, path, agent, method }, (res) => {
+    const req = httpRequest({ host: HOST, port, path, agent, method, headers }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
@@ -100,7 +102,7 @@ async function load(port, { method, path }) {
         next++;
         const t0 = process.hrtime.bigint();
         try {
-          const res = await get(agent, port, path, method);
+          const res = await get(agent, port, path, { method });
           if (res.status !== 200) {
             failures++;
             firstFailure ??= `HTTP ${res.status} ${res.body.slice(0, 120)}`;
@@ -144,11 +146,15 @@ function bareServerArgs(bodies) {
 }
 
 const targets = [
-  { key: 'sandbox', name: 'mock: sandbox (default)', args: (port) => [BIN, '--port', String(port), '--host', HOST] },
+  {
+    key: 'sandbox',
+    name: 'mock: sandbox (default)',
+    args: (port) => [BIN, '--port', String(port), '--host', HOST, '--control-token', CONTROL_TOKEN],
+  },
   {
     key: 'static',
     name: 'mock: --static',
-    args: (port) => [BIN, '--static', '--port', String(port), '--host', HOST],
+    args: (port) => [BIN, '--static', '--port', String(port), '--host', HOST, '--control-token', CONTROL_TOKEN],
   },
   { key: 'bare', name: 'bare node:http (floor)', args: undefined },
   {
@@ -174,9 +180,14 @@ for (const target of targets) {
     startups.push(server.startupMs);
     if (target.key === 'static' && round === 0) {
       for (const r of REQUESTS_UNDER_TEST) {
-        bodies[`${r.method} ${r.path.split('?')[0]}`] = (await get(new Agent(), server.port, r.path, r.method)).body;
+        bodies[`${r.method} ${r.path.split('?')[0]}`] = (
+          await get(new Agent(), server.port, r.path, { method: r.method })
+        ).body;
       }
-      const health = JSON.parse((await get(new Agent(), server.port, '/__wawp/health')).body);
+      const health = JSON.parse(
+        (await get(new Agent(), server.port, '/__wawp/health', { headers: { 'x-wawp-control-token': CONTROL_TOKEN } }))
+          .body,
+      );
       log(`bench: the mock serves ${health.operations} operations (the full bundle)`);
     }
     for (const r of REQUESTS_UNDER_TEST) rounds[r.name].push(await load(server.port, r));

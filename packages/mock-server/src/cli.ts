@@ -20,10 +20,18 @@ serve (default)
   --seed <n>         seed for the sandbox's ids (or for --dynamic's data)
   --webhook <url>    send the sandbox's webhooks here too (repeatable)
   --hmac-key <key>   sign those deliveries (X-Webhook-Hmac)
-  --control-token <t> the token /__wawp/ calls need  [default: $WAWP_MOCK_CONTROL_TOKEN, else random]
   --static           answer with the documented examples, keeping no state
   --dynamic          static mode with answers generated from the schemas
   --spec <path>      serve another OpenAPI document instead of the bundled one
+  --control-token <t>
+                     the secret /__wawp/ calls send in x-wawp-control-token
+                     [default: $WAWP_MOCK_CONTROL_TOKEN, else random, printed]
+  --allow-webhook-target <host[:port]>
+                     let control calls deliver webhooks to this host too
+                     (repeatable; by default only loopback receivers)
+  --allow-host <name>
+                     accept control calls addressed to this host name too
+                     (repeatable; e.g. a Docker service name)
 
 inbound <type>
   A contact does something in a running sandbox: text, media, location, reaction,
@@ -94,6 +102,8 @@ const FLAGS_OF: Record<string, string[]> = {
     'webhook',
     'hmac-key',
     'control-token',
+    'allow-webhook-target',
+    'allow-host',
   ],
   inbound: ['from', 'body', 'data', 'url', 'control-token'],
   emit: ['to', 'hmac-key', 'count', 'session', 'payload', 'timeout'],
@@ -131,22 +141,24 @@ async function serve(values: Values): Promise<number> {
     port,
     host: values.host ?? '127.0.0.1',
     ...(values.spec !== undefined ? { spec: values.spec } : {}),
+    ...(values['control-token'] !== undefined ? { controlToken: values['control-token'] } : {}),
+    allowWebhookTargets: splitList(values['allow-webhook-target']),
+    allowControlHosts: splitList(values['allow-host']),
   };
-  let server: { url: string; operationCount: number; close(): Promise<void> };
+  let server: { url: string; operationCount: number; controlToken: string; close(): Promise<void> };
   let mode: string;
-  let controlLine = '';
-  if (isStatic) {
-    const { startMockServer } = await import('./server.js');
-    server = await startMockServer({
-      ...common,
-      dynamic: values.dynamic ?? false,
-      ...(values.seed !== undefined ? { seed: values.seed } : {}),
-    });
-    mode = values.dynamic ? 'static mode, generated answers' : 'static mode, documented examples';
-  } else {
-    const { startSandbox } = await import('./sandbox/start.js');
-    const { ScenarioError } = await import('./sandbox/scenario.js');
-    try {
+  const { ScenarioError } = await import('./sandbox/scenario.js');
+  try {
+    if (isStatic) {
+      const { startMockServer } = await import('./server.js');
+      server = await startMockServer({
+        ...common,
+        dynamic: values.dynamic ?? false,
+        ...(values.seed !== undefined ? { seed: values.seed } : {}),
+      });
+      mode = values.dynamic ? 'static mode, generated answers' : 'static mode, documented examples';
+    } else {
+      const { startSandbox } = await import('./sandbox/start.js');
       const sandbox = await startSandbox({
         ...common,
         ...(values.scenario !== undefined ? { scenario: values.scenario } : {}),
@@ -154,35 +166,46 @@ async function serve(values: Values): Promise<number> {
         ...(seed !== undefined ? { seed } : {}),
         ...(values.webhook !== undefined ? { webhooks: values.webhook } : {}),
         ...(values['hmac-key'] !== undefined ? { hmacKey: values['hmac-key'] } : {}),
-        ...(values['control-token'] !== undefined ? { controlToken: values['control-token'] } : {}),
       });
       server = sandbox;
       mode = `sandbox, ${sandbox.engine.world.clock.mode} clock, instance ${sandbox.instanceId}`;
-      controlLine = `wawp-mock: control token ${sandbox.controlToken} (header x-wawp-control-token on /__wawp/ calls)\n`;
-    } catch (error) {
-      if (error instanceof ScenarioError) {
-        process.stderr.write(`wawp-mock: the scenario cannot be used: ${error.message}\n`);
-        return 2;
-      }
-      throw error;
     }
+  } catch (error) {
+    if (error instanceof ScenarioError) {
+      process.stderr.write(`wawp-mock: the scenario cannot be used: ${error.message}\n`);
+      return 2;
+    }
+    // Bad option values are usage errors; anything else (a taken port) is a failure.
+    if (error instanceof TypeError) return usageError(error.message);
+    throw error;
   }
   const ms = Math.round(performance.now() - started);
   process.stdout.write(
     `wawp-mock: serving ${server.operationCount} operations at ${server.url} (${mode}; ready in ${ms} ms)\n` +
       `wawp-mock: try  curl '${server.url}/session/info?instance_id=123456789&access_token=123456789'\n` +
-      controlLine +
+      `wawp-mock: control token ${server.controlToken} (send it as x-wawp-control-token to ${server.url}/__wawp/…)\n` +
       'wawp-mock: press Ctrl-C to stop\n',
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       process.stdout.write(`\nwawp-mock: ${signal} received, shutting down\n`);
+      // close() stops accepting and cancels deliveries at once; the timer is the backstop that
+      // keeps the promise of exiting within 2 s even if something still holds the event loop.
+      setTimeout(() => process.exit(0), 1_500).unref();
       server.close().then(resolve, resolve);
     };
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
   return 0;
+}
+
+/** Repeatable list flags also take comma-separated values: `--allow-host a,b`. */
+function splitList(values: string[] | undefined): string[] {
+  return (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 async function emit(args: string[], values: Values): Promise<number> {
@@ -300,6 +323,8 @@ function parse(argv: string[]) {
       data: { type: 'string' },
       url: { type: 'string' },
       'control-token': { type: 'string' },
+      'allow-webhook-target': { type: 'string', multiple: true },
+      'allow-host': { type: 'string', multiple: true },
       to: { type: 'string' },
       'hmac-key': { type: 'string' },
       count: { type: 'string' },

@@ -1,3 +1,9 @@
+export type { Exchange, ExchangeObserver, MockAnswer, Responder, ValidatedCall } from './api/hooks.js';
+export { type MockPreferences, magicPreferences, preferences } from './api/preferences.js';
+export type { ControlAnswer, ControlCall, ControlContext, ControlExtension } from './control/routes.js';
+export { checkWebhookTarget, isLoopbackHost, type TargetCheck } from './control/targets.js';
+export { type PhpParams, type PhpValue, parsePhpQuery } from './placement/php.js';
+export { type Placement, type PlacementRule, placementRuleOf, type Source, WORDPRESS_RULE } from './placement/rule.js';
 export { bundledSpecPath, type EngineOptions } from './prism.js';
 export { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './sandbox/default-scenario.js';
 export {
@@ -29,11 +35,10 @@ export { type DeliveryMatch, type Sandbox, type SandboxOptions, startSandbox } f
 export type { DeliveryQuery, DeliveryRecord } from './sandbox/webhooks.js';
 export {
   CONTROL_PREFIX,
+  CONTROL_TOKEN_HEADER,
   MAGIC_QUERY_PREFIX,
   type MockServer,
   type MockServerOptions,
-  magicPreferences,
-  preferences,
   startMockServer,
 } from './server.js';
 export {

@@ -1,10 +1,13 @@
 // The Prism engine, used in-process: routing, request validation (parameters, bodies and
 // security) and example selection come from Prism; the HTTP layer around it is ours, so
 // errors can take the Wawp (WordPress) shape and no per-request logging slows it down.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
+import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
 
@@ -15,9 +18,12 @@ const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/
 // Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random
 // source installed. Unseeded dynamic requests put Math.random back, so a seeded server in the
 // same process (a test suite) does not make another server's "random" data repeat.
-const schemaFaker = createRequire(require.resolve('@stoplight/prism-http'))('json-schema-faker') as {
+const requireFromPrism = createRequire(require.resolve('@stoplight/prism-http'));
+const schemaFaker = requireFromPrism('json-schema-faker') as {
   JSONSchemaFaker: { option(name: 'random', value: () => number): void };
 };
+// Prism's own YAML reader, so a YAML document's root extensions are read as Prism reads the rest.
+const yaml = requireFromPrism('@stoplight/yaml') as { parse(text: string): unknown };
 
 export type PrismResult =
   | { ok: true; value: IPrismOutput<IHttpResponse> }
@@ -29,8 +35,14 @@ export interface MockEngine {
   parameterNames: ReadonlyMap<string, string>;
   /** The query checks Prism leaves out (see query-checks.ts). */
   checkQuery: QueryCheck;
-  /** The operation a method and path belong to, if any. */
+  /** The operation a method and path belong to, if any, with the path's parameters. */
   route: Route;
+  /** Where parameters may travel and which placement wins (the spec's x-wawp-parameter-placement). */
+  placement: PlacementRule;
+  /** Puts merged parameters where the spec documents them, for Prism to validate. */
+  canonicalize: Canonicalize;
+  /** Every credential the document's security schemes read from the query string. */
+  credentialNames: readonly string[];
   /**
    * Runs Prism. With `operation` (from `route`), Prism only considers that one; without,
    * it searches the whole document and produces its no-route errors.
@@ -56,6 +68,7 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const spec = options.spec ?? bundledSpecPath();
   const operations = await prismHttp.getHttpOperationsFromSpec(spec as string);
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
+  const placement = placementRuleOf(typeof spec === 'string' ? readDocument(spec) : spec);
   preferNamedExamples(operations);
   const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
@@ -77,6 +90,9 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     parameterNames: collectParameterNames(operations),
     checkQuery: createQueryCheck(operations),
     route: createRouter(operations),
+    placement,
+    canonicalize: createCanonicalizer(operations),
+    credentialNames: collectCredentialNames(operations),
     async request(input, mock, operation) {
       const config = { ...baseConfig, mock: { ...baseConfig.mock, ...mock } } as IHttpConfig;
       if (config.mock.dynamic && config.mock.seed === undefined)
@@ -85,6 +101,26 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
       return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
     },
   };
+}
+
+/** The document itself, for its root extensions (Prism keeps only the operations). */
+function readDocument(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return yaml.parse(text);
+  }
+}
+
+function collectCredentialNames(operations: IHttpOperation[]): string[] {
+  const names = new Set<string>();
+  for (const { security } of operations) {
+    for (const alternative of security ?? []) {
+      for (const scheme of alternative) if (scheme.type === 'apiKey' && scheme.in === 'query') names.add(scheme.name);
+    }
+  }
+  return [...names];
 }
 
 function collectParameterNames(operations: IHttpOperation[]): Map<string, string> {

@@ -4,27 +4,50 @@
 // validation and response selection while skipping that search.
 import type { IHttpOperation } from '@stoplight/types';
 
-export type Route = (method: string, path: string) => IHttpOperation | undefined;
+export interface RouteMatch {
+  operation: IHttpOperation;
+  /** Path parameter name → its segment as sent (still percent-encoded). */
+  rawPathParams: Record<string, string>;
+}
+
+export type Route = (method: string, path: string) => RouteMatch | undefined;
 
 export function createRouter(operations: IHttpOperation[]): Route {
   const exact = new Map<string, IHttpOperation>();
-  const templated: { method: string; pattern: RegExp; variables: number; op: IHttpOperation }[] = [];
+  const templated: { method: string; pattern: RegExp; names: string[]; op: IHttpOperation }[] = [];
   for (const op of operations) {
     const method = op.method.toLowerCase();
     if (!op.path.includes('{')) {
       exact.set(`${method} ${op.path}`, op);
       continue;
     }
+    const names: string[] = [];
     const source = op.path
       .split(/(\{[^}]+\})/)
-      .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+      .map((part) => {
+        if (!part.startsWith('{')) return part.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+        names.push(part.slice(1, -1));
+        return '([^/]+)';
+      })
       .join('');
-    templated.push({ method, pattern: new RegExp(`^${source}$`), variables: op.path.split('{').length - 1, op });
+    templated.push({ method, pattern: new RegExp(`^${source}$`), names, op });
   }
   // Like Prism: a path with fewer variables (more literal segments) wins over a more generic one.
-  templated.sort((a, b) => a.variables - b.variables);
+  templated.sort((a, b) => a.names.length - b.names.length);
   return (method, path) => {
     const m = method.toLowerCase();
-    return exact.get(`${m} ${path}`) ?? templated.find((t) => t.method === m && t.pattern.test(path))?.op;
+    const op = exact.get(`${m} ${path}`);
+    if (op) return { operation: op, rawPathParams: {} };
+    for (const t of templated) {
+      if (t.method !== m) continue;
+      const found = t.pattern.exec(path);
+      if (!found) continue;
+      const rawPathParams: Record<string, string> = {};
+      t.names.forEach((name, i) => {
+        rawPathParams[name] = found[i + 1] as string;
+      });
+      return { operation: t.op, rawPathParams };
+    }
+    return undefined;
   };
 }

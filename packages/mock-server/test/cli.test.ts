@@ -90,6 +90,47 @@ describe('wawp-mock serve', () => {
     },
   );
 
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s stops at once, cancels the deliveries of an in-flight control call and exits within 2 s',
+    async (signal) => {
+      let arrived = 0;
+      let firstArrived: () => void = () => {};
+      const first = new Promise<void>((resolve) => {
+        firstArrived = resolve;
+      });
+      // A receiver that reads each delivery and never answers.
+      const slow = await startReceiver({
+        handler: (req) => {
+          arrived++;
+          req.resume();
+          firstArrived();
+        },
+      });
+      receivers.push(slow);
+      const started = run(['--port', '0', '--control-token', 'cli-test-token-123']);
+      const url = await servedUrl(started);
+      expect(started.output().stdout).toContain('control token cli-test-token-123');
+      const call = fetch(`${url}/__wawp/webhooks/emit`, {
+        method: 'POST',
+        headers: { 'x-wawp-control-token': 'cli-test-token-123', 'content-type': 'application/json' },
+        body: JSON.stringify({ event: 'message', to: slow.url, count: 100, timeoutMs: 60_000 }),
+      }).then(
+        (res) => res.status,
+        () => 'closed',
+      );
+      await first;
+      const signalled = performance.now();
+      started.child.kill(signal);
+      expect(await started.exited).toEqual({ code: 0, signal: null });
+      const took = performance.now() - signalled;
+      expect(took).toBeLessThan(2_000);
+      expect(await call).toBe('closed');
+      // The delivery loop stopped with the server: no second delivery after the first one hung.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(arrived).toBe(1);
+    },
+  );
+
   it('exits 2 with a clear message for bad options', async () => {
     for (const [args, message] of [
       [['--port', 'abc'], '--port must be a whole number from 0 to 65535, got "abc"'],
@@ -99,6 +140,8 @@ describe('wawp-mock serve', () => {
       [['--static', '--scenario', 'a.yaml'], '--scenario cannot be used with --static'],
       [['--nope'], "Unknown option '--nope'"],
       [['--to', 'http://x'], '--to cannot be used with "serve"'],
+      [['--control-token', 'short'], 'controlToken: the control token must be 8 to 256'],
+      [['--allow-webhook-target', 'http://x/'], 'allowWebhookTargets: "http://x/" must be a host or host:port'],
     ] as const) {
       const started = run([...args]);
       expect((await started.exited).code).toBe(2);
@@ -120,7 +163,7 @@ describe('the CommonJS build', () => {
   it('loads with require() and serves', async () => {
     const cjs = fileURLToPath(new URL('../dist/index.cjs', import.meta.url));
     const script = `require(${JSON.stringify(cjs)}).startMockServer({ port: 0 }).then(async (m) => {
-      const res = await fetch(m.url + '/__wawp/health');
+      const res = await fetch(m.url + '/__wawp/health', { headers: m.controlHeaders() });
       process.stdout.write(String(res.status));
       await m.close();
     })`;

@@ -87,7 +87,7 @@ describe('emitter → @wawp/webhooks-types receiver', () => {
     closers.push(() => mock.close());
     const res = await fetch(`${mock.url}/__wawp/webhooks/emit`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: mock.controlHeaders(),
       body: JSON.stringify({ event: events[0], to: url, hmacKey: KEY, count: 2 }),
     });
     const answer = await res.json();

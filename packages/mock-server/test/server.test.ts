@@ -18,7 +18,7 @@ describe('startMockServer', () => {
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mock.port).toBeGreaterThan(0);
     expect(mock.operationCount).toBeGreaterThanOrEqual(8);
-    const res = await fetch(`${mock.url}/__wawp/health`);
+    const res = await fetch(`${mock.url}/__wawp/health`, { headers: mock.controlHeaders() });
     expect(await res.json()).toEqual({ status: 'ok', operations: mock.operationCount });
   });
 

@@ -164,13 +164,17 @@ describe('POST /__wawp/webhooks/emit', () => {
   const emit = (mock: MockServer, body: unknown) =>
     fetch(`${mock.url}/__wawp/webhooks/emit`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: mock.controlHeaders(),
       body: JSON.stringify(body),
     });
 
   it('lists the events', async () => {
     const { mock } = await mockAndReceiver();
-    expect(await (await fetch(`${mock.url}/__wawp/webhooks/events`)).json()).toEqual({ events });
+    expect(
+      await (await fetch(`${mock.url}/__wawp/webhooks/events`, { headers: mock.controlHeaders() })).json(),
+    ).toEqual({
+      events,
+    });
   });
 
   it('delivers count signed deliveries and reports the receiver statuses', async () => {

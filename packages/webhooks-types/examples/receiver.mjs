@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// A complete webhook receiver on node:http. Run it with `node examples/receiver.mjs` (after
-// `npm run build -w @wawp/webhooks-types`), then `node examples/send-test-delivery.mjs`.
+// A complete webhook receiver on node:http. Run it with `WAWP_WEBHOOK_HMAC_KEY=… node examples/receiver.mjs`
+// (after `npm run build -w @wawp/webhooks-types`), then `node examples/send-test-delivery.mjs`.
 import { createServer } from 'node:http';
 import { createWebhookRouter } from '@wawp/webhooks-types';
 import { createNodeHandler } from '@wawp/webhooks-types/node';
 
 const port = Number(process.env.PORT ?? 3000);
-const hmacKey = process.env.WAWP_WEBHOOK_HMAC_KEY ?? 'my-secret-key';
+// No fallback key: a receiver with a key everyone knows accepts forgeries from anyone.
+const hmacKey = process.env.WAWP_WEBHOOK_HMAC_KEY;
+if (!hmacKey) {
+  console.error('Set WAWP_WEBHOOK_HMAC_KEY to the HMAC key configured on your Wawp webhook.');
+  process.exit(1);
+}
 
 const router = createWebhookRouter()
   .on('message', (event) => {
@@ -29,11 +34,12 @@ const router = createWebhookRouter()
 
 const server = createServer(createNodeHandler({ router, hmacKey }));
 server.listen(port, '127.0.0.1', () => {
-  console.log(`webhook receiver listening on http://127.0.0.1:${port}/ (Ctrl-C stops it)`);
+  console.log(`webhook receiver listening on http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it)`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
     console.log(`${signal}: closing the receiver`);
     server.close(() => process.exit(0));
+    server.closeAllConnections();
   });
 }

@@ -1,19 +1,27 @@
 #!/usr/bin/env node
-// Sends one signed `message` delivery to the example receiver, the way a Wawp instance would.
-import { signPayload } from '@wawp/webhooks-types/node';
+// Sends one signed `message` delivery to the example receiver, the way a Wawp instance would:
+// the JSON body, a fresh timestamp and request id, and the two signature headers.
+import { randomUUID } from 'node:crypto';
+import { deliveryHeaderNames } from '@wawp/webhooks-types';
+import { signatureHeaders } from '@wawp/webhooks-types/node';
 
 const url = process.env.RECEIVER_URL ?? 'http://127.0.0.1:3000/';
-const hmacKey = process.env.WAWP_WEBHOOK_HMAC_KEY ?? 'my-secret-key';
+const hmacKey = process.env.WAWP_WEBHOOK_HMAC_KEY;
+if (!hmacKey) {
+  console.error('Set WAWP_WEBHOOK_HMAC_KEY to the key the receiver was started with.');
+  process.exit(1);
+}
+const now = Date.now();
 const body = JSON.stringify({
-  id: `evt_${Date.now().toString(36).padEnd(26, '0')}`,
-  timestamp: Date.now(),
+  id: `evt_${now.toString(36).padEnd(26, '0')}`,
+  timestamp: now,
   event: 'message',
   session: 'default',
   engine: 'GOWS',
   me: { id: '11111111111@c.us', pushName: 'Wawp Instance' },
   payload: {
     id: 'false_447700900123@c.us_3EB0A1B2C3D4E5F60718',
-    timestamp: Math.floor(Date.now() / 1000),
+    timestamp: Math.floor(now / 1000),
     from: '447700900123@c.us',
     fromMe: false,
     to: '11111111111@c.us',
@@ -26,8 +34,9 @@ const response = await fetch(url, {
   body,
   headers: {
     'content-type': 'application/json',
-    'x-webhook-hmac': await signPayload(body, hmacKey),
-    'x-webhook-hmac-algorithm': 'sha512',
+    [deliveryHeaderNames.requestId]: randomUUID(),
+    [deliveryHeaderNames.timestamp]: String(now),
+    ...(await signatureHeaders(body, hmacKey)),
   },
 });
 console.log(`${url} answered ${response.status} ${await response.text()}`);

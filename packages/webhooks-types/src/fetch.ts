@@ -1,16 +1,36 @@
-// The Fetch API adapter on WebCrypto: Hono, Next.js route handlers, Cloudflare Workers,
-// Deno, Bun. On Node, `@wawp/webhooks-types/node` has the same adapter on `node:crypto`.
-import { webCryptoHmac } from './crypto/webcrypto.js';
-import { fetchHandlerWith } from './receiver/fetch.js';
-import type { WebhookReceiverOptions } from './receiver/options.js';
+// `@wawp/webhooks-types/fetch`: the receiver on the Fetch API and WebCrypto (Hono, Next.js
+// route handlers, Cloudflare Workers, Deno, Bun), and its core for receivers that replace the
+// dispatch step (`@wawp/queue`). On Node, `@wawp/webhooks-types/node` has the same on `node:crypto`.
+import { createReceiverWith, type Receiver } from './receiving/core.js';
+import { fetchHandlerWith } from './receiving/fetch.js';
+import type { ReceiverSteps, WebhookReceiverOptions } from './receiving/options.js';
+import { webCryptoHmac } from './verification/web.js';
 
-export type { WebhookReceiverOptions } from './receiver/options.js';
+export { documentedAnswers } from './generated/contract.js';
+export { WebhookOptionError } from './option-error.js';
+export type { ReceiverAnswer } from './receiving/answers.js';
+export {
+  type IncomingDelivery,
+  type Receiver,
+  TIMED_OUT,
+  TOO_LARGE,
+  WebhookUnavailableError,
+} from './receiving/core.js';
+export type { DeliveryContext, ReceiverSteps, WebhookReceiverOptions } from './receiving/options.js';
 
 /**
  * A `(request: Request) => Promise<Response>` webhook endpoint: checks method, content type,
- * size, signature or secret, parses and validates the body, drops duplicates and dispatches
- * to the router. Answers 405, 415, 413, 401, 400 (naming the failing field), 200, or 500
- * when a handler failed (after the router's `onError`).
+ * size, body timeout, secret or signature, timestamp, UTF-8 and schema, drops duplicates and
+ * dispatches to the router. Every answer is one the spec documents (see the README's table).
  */
-export const createFetchHandler = (options: WebhookReceiverOptions): ((request: Request) => Promise<Response>) =>
-  fetchHandlerWith(options, webCryptoHmac);
+export const createFetchHandler = (
+  options: WebhookReceiverOptions,
+  steps?: ReceiverSteps,
+): ((request: Request) => Promise<Response>) => fetchHandlerWith(webCryptoHmac, options, steps);
+
+/**
+ * The receiver without an HTTP server: `receive(delivery)` runs every check and answers as
+ * the adapters do. Pass `steps.dispatch` to replace the router (a queue enqueues there).
+ */
+export const createReceiver = (options: WebhookReceiverOptions, steps?: ReceiverSteps): Receiver =>
+  createReceiverWith(webCryptoHmac, options, steps);

@@ -1,15 +1,23 @@
-// Node-specific entry point (`@wawp/webhooks-types/node`): the same helpers on `node:crypto`,
+// `@wawp/webhooks-types/node`: the same receiver and signature functions on `node:crypto`,
 // several times cheaper per delivery than WebCrypto on Node, plus the `node:http` adapter.
 import type { ServerResponse } from 'node:http';
-import { nodeHmac } from './crypto/node.js';
-import type { HeadersLike } from './headers.js';
-import { fetchHandlerWith } from './receiver/fetch.js';
-import { type NodeWebhookRequest, nodeHandlerWith } from './receiver/node-http.js';
-import type { WebhookReceiverOptions } from './receiver/options.js';
-import { signPayloadWith, type VerifySignatureOptions, verifySignatureWith } from './signature-core.js';
+import { secretList } from './option-error.js';
+import { createReceiverWith, type Receiver } from './receiving/core.js';
+import { fetchHandlerWith } from './receiving/fetch.js';
+import { type NodeWebhookRequest, nodeHandlerWith } from './receiving/node.js';
+import type { ReceiverSteps, WebhookReceiverOptions } from './receiving/options.js';
+import type { HeadersLike } from './verification/headers.js';
+import { nodeHmac } from './verification/node.js';
+import {
+  signatureHeadersFor,
+  signatureHeadersWith,
+  signPayloadWith,
+  type VerifySignatureOptions,
+  verifySignatureWith,
+} from './verification/signature.js';
 
-export type { NodeWebhookRequest } from './receiver/node-http.js';
-export type { WebhookReceiverOptions } from './receiver/options.js';
+export type { NodeWebhookRequest } from './receiving/node.js';
+export type { ReceiverSteps, WebhookReceiverOptions } from './receiving/options.js';
 
 /**
  * A `node:http` request listener (also usable as an Express or Fastify route handler when the
@@ -18,11 +26,18 @@ export type { WebhookReceiverOptions } from './receiver/options.js';
  */
 export const createNodeHandler = (
   options: WebhookReceiverOptions,
-): ((req: NodeWebhookRequest, res: ServerResponse) => void) => nodeHandlerWith(options, nodeHmac);
+  steps?: ReceiverSteps,
+): ((req: NodeWebhookRequest, res: ServerResponse) => void) => nodeHandlerWith(nodeHmac, options, steps);
 
 /** `createFetchHandler` on `node:crypto`, for Fetch-style servers running on Node. */
-export const createFetchHandler = (options: WebhookReceiverOptions): ((request: Request) => Promise<Response>) =>
-  fetchHandlerWith(options, nodeHmac);
+export const createFetchHandler = (
+  options: WebhookReceiverOptions,
+  steps?: ReceiverSteps,
+): ((request: Request) => Promise<Response>) => fetchHandlerWith(nodeHmac, options, steps);
+
+/** `createReceiver` on `node:crypto`. */
+export const createReceiver = (options: WebhookReceiverOptions, steps?: ReceiverSteps): Receiver =>
+  createReceiverWith(nodeHmac, options, steps);
 
 /** `verifySignature` on `node:crypto`. */
 export const verifySignature = (
@@ -34,3 +49,16 @@ export const verifySignature = (
 /** `signPayload` on `node:crypto`. */
 export const signPayload = (rawBody: string | Uint8Array, key: string): Promise<string> =>
   signPayloadWith(nodeHmac, rawBody, key);
+
+/** `signatureHeaders` on `node:crypto`: both signature headers of a delivery, named as the spec names them. */
+export const signatureHeaders = (rawBody: string | Uint8Array, key: string) =>
+  signatureHeadersWith(nodeHmac, rawBody, key);
+
+/**
+ * `signatureHeaders` without the promise: node:crypto signs synchronously, which a sender
+ * building its headers in one go (the mock server's emitter) can use.
+ */
+export function signatureHeadersSync(rawBody: string | Uint8Array, key: string) {
+  secretList('key', key);
+  return signatureHeadersFor(nodeHmac.sign(key, rawBody) as string);
+}

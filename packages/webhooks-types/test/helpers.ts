@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import type { IncomingDelivery } from '../src/fetch.js';
 import { webhookExamples } from '../src/generated/examples.js';
 
 /** An independent signer (node:crypto directly), so the tests do not trust the code under test. */
@@ -17,4 +18,28 @@ export function messageDelivery(size = 2048): string {
 export const jsonHeaders = (extra: Record<string, string> = {}): Record<string, string> => ({
   'content-type': 'application/json',
   ...extra,
+});
+
+/** The headers the engine sends with a delivery of `body`: JSON, a fresh timestamp and, given a key, the signature. */
+export const deliveryHeaders = (
+  body: string | Uint8Array,
+  key?: string,
+  now: number = Date.now(),
+): Record<string, string> =>
+  jsonHeaders({
+    'x-webhook-timestamp': String(now),
+    ...(key === undefined ? {} : { 'x-webhook-hmac': sign(body, key), 'x-webhook-hmac-algorithm': 'sha512' }),
+  });
+
+/** A delivery as the receiver core takes it, without an HTTP server (fast enough for many thousands of cases). */
+export const coreDelivery = (
+  body: Uint8Array | string,
+  headers: Record<string, string | string[]>,
+  method = 'POST',
+  url = '/',
+): IncomingDelivery => ({
+  method,
+  url,
+  headers,
+  readBody: async () => (typeof body === 'string' ? new TextEncoder().encode(body) : body),
 });

@@ -1,5 +1,6 @@
-// The sandbox's control endpoints under `/__wawp/` (the server checks the control token
-// before any of them runs). Every body is JSON; every answer is JSON.
+// The sandbox's control endpoints under `/__wawp/`, an extension of the mock's own: its guard
+// has checked the control token and the JSON content type before any of them runs.
+import type { ControlAnswer, ControlCall } from '../control/routes.js';
 import { wordpressError } from '../wordpress-errors.js';
 import type { SandboxEngine } from './engine.js';
 import { FaultRuleError } from './faults.js';
@@ -7,39 +8,15 @@ import { InboundError, type InboundInput } from './inbound.js';
 import type { JournalQuery } from './journal.js';
 import type { DeliveryQuery } from './webhooks.js';
 
-export interface SandboxControlAnswer {
-  status: number;
-  body: unknown;
-}
-
-/** Answers a sandbox control call, or undefined when `path` is not one of the sandbox's. */
+/** Answers a sandbox control call, or undefined when it is not one of the sandbox's. */
 export async function handleSandboxControl(
   engine: SandboxEngine,
-  path: string,
-  method: string,
-  body: unknown,
-  query: URLSearchParams,
-  headers: { token?: string | undefined; contentType?: string | undefined } = {},
-): Promise<SandboxControlAnswer | undefined> {
+  call: ControlCall,
+): Promise<ControlAnswer | undefined> {
+  const { path, method, body } = call;
+  const query = new URLSearchParams(call.query);
   const route = `${method} ${path}`;
   if (!SANDBOX_ROUTES.has(route)) return undefined;
-  // Control calls change the world a test relies on: only the holder of the token may.
-  if (headers.token !== engine.controlToken) {
-    return {
-      status: 401,
-      body: wordpressError(
-        401,
-        'mock_control_token_required',
-        'Control endpoints need the x-wawp-control-token header with the token wawp-mock printed at start.',
-      ),
-    };
-  }
-  if (body !== undefined && !/^application\/json\b/i.test(headers.contentType ?? '')) {
-    return {
-      status: 415,
-      body: wordpressError(415, 'mock_json_required', 'Control calls take application/json bodies only.'),
-    };
-  }
   const world = engine.world;
   switch (route) {
     case 'POST /inbound':
@@ -112,7 +89,7 @@ function objectBody(body: unknown): Record<string, unknown> {
   return body as Record<string, unknown>;
 }
 
-function invalid(name: string, problem: string): SandboxControlAnswer {
+function invalid(name: string, problem: string): ControlAnswer {
   return {
     status: 400,
     body: wordpressError(400, 'rest_invalid_param', `Invalid parameter(s): ${name}`, { [name]: problem }),

@@ -34,8 +34,6 @@ export interface SandboxWorldOptions {
   webhookEvents?: string[];
   /** Deliver to non-loopback hosts too (off: a sandbox never leaves the machine). */
   allowRemoteWebhooks?: boolean;
-  /** The token control calls must carry (`x-wawp-control-token`); random when absent. */
-  controlToken?: string;
 }
 
 export interface SandboxEngineOptions extends SandboxWorldOptions {
@@ -62,11 +60,9 @@ export type SandboxAnswer = Answer & { drop?: boolean; latencyMs?: number };
 
 export interface SandboxEngine {
   readonly world: World;
-  /** The token control calls must carry. */
-  readonly controlToken: string;
-  /** Answers a validated call. */
+  /** Answers a validated call; journals it only when it is dropped (no answer reaches `record`). */
   serve(call: SandboxCall): SandboxAnswer;
-  /** Journals an answer the server gave itself (a validation error, an unknown route). */
+  /** Journals an answered call: the mock's call log hands every one here, errors included. */
   record(call: Omit<SandboxCall, 'documented' | 'operationId'> & { operationId: string | null }, answer: Answer): void;
   inbound(input: InboundInput): InboundResult;
   advance(ms: number): Promise<void>;
@@ -151,12 +147,10 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     return { ...(answer.status === 0 ? call.documented : answer), ...slow };
   };
 
-  const controlToken = options.controlToken ?? crypto.randomUUID();
   return {
     get world() {
       return world;
     },
-    controlToken,
     serve(call) {
       let answer: SandboxAnswer;
       try {
@@ -168,7 +162,8 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
           body: wordpressError(500, 'internal_server_error', `The sandbox failed: ${(error as Error).message}`),
         };
       }
-      journal(call, answer.drop ? { status: 0, body: null } : answer);
+      // A dropped call never answers, so the mock's call log never sees it.
+      if (answer.drop) journal(call, { status: 0, body: null });
       return answer;
     },
     record: journal,

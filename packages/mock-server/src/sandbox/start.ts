@@ -1,6 +1,5 @@
 // `startSandbox()`: a stateful Wawp API on a free loopback port, for tests. Several can run
 // side by side: each has its own state, clock, journal and faults.
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { bundledSpecPath } from '../prism.js';
 import { type MockServerOptions, startMockServer } from '../server.js';
@@ -8,13 +7,16 @@ import { loadWebhookCatalog } from '../webhooks/events.js';
 import { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './default-scenario.js';
 import { createSandboxEngine, type SandboxEngine, type SandboxWorldOptions } from './engine.js';
 import type { ActiveFault, FaultRule } from './faults.js';
+import { sandboxHooks } from './hooks.js';
 import type { InboundInput, InboundResult } from './inbound.js';
 import type { JournalEntry, JournalQuery } from './journal.js';
 import { checkScenario, type Scenario } from './scenario.js';
 import { loadScenarioFile } from './scenario-file.js';
 import type { DeliveryQuery, DeliveryRecord } from './webhooks.js';
 
-export interface SandboxOptions extends Omit<MockServerOptions, 'sandbox' | 'dynamic' | 'seed'>, SandboxWorldOptions {
+export interface SandboxOptions
+  extends Omit<MockServerOptions, 'responder' | 'observe' | 'control' | 'dynamic' | 'seed'>,
+    SandboxWorldOptions {
   /** The starting state: a scenario object or the path of a YAML/JSON file. Default: the docs' instance. */
   scenario?: Scenario | string;
 }
@@ -77,10 +79,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...(options.hmacKey !== undefined ? { hmacKey: options.hmacKey } : {}),
     ...(options.webhookEvents ? { webhookEvents: options.webhookEvents } : {}),
     ...(options.allowRemoteWebhooks ? { allowRemoteWebhooks: true } : {}),
-    // The token: given, else from the environment, else random for this run.
-    controlToken: options.controlToken ?? process.env.WAWP_MOCK_CONTROL_TOKEN ?? randomUUID(),
   });
-  const server = await startMockServer({ ...options, port: options.port ?? 0, spec: specSource, sandbox: engine });
+  // The mock picks the control token (given, else WAWP_MOCK_CONTROL_TOKEN, else random) and guards every control call with it.
+  const server = await startMockServer({
+    ...options,
+    port: options.port ?? 0,
+    spec: specSource,
+    ...sandboxHooks(engine),
+  });
   const first = scenario.instances[0];
   return {
     url: server.url,
@@ -88,7 +94,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     operationCount: server.operationCount,
     instanceId: first?.id ?? DOCS_INSTANCE_ID,
     accessToken: first?.accessToken ?? DOCS_ACCESS_TOKEN,
-    controlToken: engine.controlToken,
+    controlToken: server.controlToken,
     engine,
     inbound: (input) => engine.inbound(input),
     requests: (query) => engine.world.journal.list(query),

@@ -1,7 +1,10 @@
 // Sends one webhook delivery the way a Wawp instance does: the documented example of the
 // event in its envelope, with a fresh `id` and `timestamp`, the delivery headers and, when a
-// key is given, the HMAC-SHA512 signature of the exact raw body.
-import { createHmac, randomUUID } from 'node:crypto';
+// key is given, the signature of the exact raw body. The signing scheme and the header names
+// are @wawp/webhooks-types' (its one implementation, named as the spec names them).
+import { randomUUID } from 'node:crypto';
+import { signatureHeadersSync } from '@wawp/webhooks-types/node';
+import { deliveryHeaderNames } from '@wawp/webhooks-types/verify';
 import { loadWebhookCatalog } from './events.js';
 import { eventId } from './ulid.js';
 
@@ -20,6 +23,8 @@ export interface EmitWebhookOptions {
   timeoutMs?: number;
   /** Another AsyncAPI document (path or parsed) to take the events from; defaults to @wawp/spec's. */
   asyncapi?: string | object;
+  /** Cancels the delivery (the mock's shutdown uses it); the error's code is then `aborted`. */
+  signal?: AbortSignal;
 }
 
 export interface WebhookDelivery {
@@ -38,7 +43,13 @@ export interface WebhookDelivery {
   headers: Record<string, string>;
 }
 
-export type WebhookEmitErrorCode = 'unknown_event' | 'no_example' | 'invalid_url' | 'unreachable' | 'timeout';
+export type WebhookEmitErrorCode =
+  | 'unknown_event'
+  | 'no_example'
+  | 'invalid_url'
+  | 'unreachable'
+  | 'timeout'
+  | 'aborted';
 
 /** Why a delivery could not be made. The receiver's URL appears without its query string. */
 export class WebhookEmitError extends Error {
@@ -52,6 +63,9 @@ export class WebhookEmitError extends Error {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+// Lower case, as they are sent and as `WebhookDelivery.headers` lists them.
+const REQUEST_ID_HEADER = deliveryHeaderNames.requestId.toLowerCase();
+const TIMESTAMP_HEADER = deliveryHeaderNames.timestamp.toLowerCase();
 
 /** Builds the envelope of one delivery of `event` (exported for tests and the control endpoint). */
 export function buildEnvelope(options: Pick<EmitWebhookOptions, 'event' | 'payload' | 'session' | 'asyncapi'>) {
@@ -80,17 +94,18 @@ export function buildEnvelope(options: Pick<EmitWebhookOptions, 'event' | 'paylo
   return envelope;
 }
 
-/** The headers of a delivery of `body`, signed when `hmacKey` is given. */
+/** The headers of a delivery of `body` (lower-case names), signed when `hmacKey` is given. */
 export function deliveryHeaders(body: string, hmacKey?: string, now: number = Date.now()): Record<string, string> {
   const headers: Record<string, string> = {
     'content-type': 'application/json',
     'user-agent': 'wawp-mock',
-    'x-webhook-request-id': randomUUID(),
-    'x-webhook-timestamp': String(now),
+    [REQUEST_ID_HEADER]: randomUUID(),
+    [TIMESTAMP_HEADER]: String(now),
   };
   if (hmacKey !== undefined) {
-    headers['x-webhook-hmac'] = createHmac('sha512', hmacKey).update(body, 'utf8').digest('hex');
-    headers['x-webhook-hmac-algorithm'] = 'sha512';
+    for (const [name, value] of Object.entries(signatureHeadersSync(body, hmacKey))) {
+      headers[name.toLowerCase()] = value;
+    }
   }
   return headers;
 }
@@ -109,12 +124,15 @@ export async function emitWebhook(options: EmitWebhookOptions): Promise<WebhookD
       headers,
       body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: options.signal
+        ? AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)])
+        : AbortSignal.timeout(timeoutMs),
     });
     // Drain the answer so the connection can be reused; its content does not matter.
     await response.arrayBuffer().catch(() => undefined);
   } catch (error) {
     const where = describeUrl(target);
+    if (options.signal?.aborted) throw new WebhookEmitError('aborted', `The delivery to ${where} was cancelled.`);
     if ((error as Error).name === 'TimeoutError') {
       throw new WebhookEmitError('timeout', `The receiver at ${where} did not answer within ${timeoutMs} ms.`);
     }
@@ -125,7 +143,7 @@ export async function emitWebhook(options: EmitWebhookOptions): Promise<WebhookD
   return {
     event: options.event,
     id: envelope.id as string,
-    requestId: headers['x-webhook-request-id'] as string,
+    requestId: headers[REQUEST_ID_HEADER] as string,
     status: response.status,
     ok: response.ok,
     body,

@@ -1,0 +1,156 @@
+// Generates, at bundle time, the request bodies that the root extension
+// `x-wawp-parameter-placement` describes: WordPress reads every parameter of a route from
+// the query string, a JSON body or a form body alike (`WP_REST_Request::get_param`), so
+// every operation accepts its parameters, credentials included, in either body too. The
+// rule is written once, in openapi.yaml; writing these bodies by hand in 110 operations
+// would let them drift apart.
+//
+// Generated parts carry `x-wawp-generated: parameter-placement`, so that a code generator
+// can tell them from the documented request (the client keeps sending the documented,
+// query-string form and must not turn these into arguments).
+
+import { resolveRef } from '../src/spec-tools.mjs';
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+export const GENERATED = 'parameter-placement';
+const PLACEMENTS = ['json', 'form', 'query', 'path'];
+
+const resolve = (doc, node) => resolveRef(doc, node).node;
+
+/** Checks the root extension and returns it; a bundle without a sound rule must fail. */
+export function readPlacementRule(openapi) {
+  const rule = openapi['x-wawp-parameter-placement'];
+  if (!rule || typeof rule !== 'object') throw new Error('openapi.yaml lacks x-wawp-parameter-placement');
+  const { documented, accepted, precedence, mediaTypes } = rule;
+  if (documented !== 'query') throw new Error('x-wawp-parameter-placement.documented must be query');
+  if (!Array.isArray(accepted) || !['query', 'json', 'form'].every((p) => accepted.includes(p))) {
+    throw new Error('x-wawp-parameter-placement.accepted must list query, json and form');
+  }
+  if (!Array.isArray(precedence) || precedence.join() !== PLACEMENTS.join()) {
+    throw new Error(`x-wawp-parameter-placement.precedence must be ${PLACEMENTS.join(' > ')} (WordPress's order)`);
+  }
+  if (!mediaTypes?.json || !mediaTypes?.form)
+    throw new Error('x-wawp-parameter-placement.mediaTypes needs json and form');
+  return rule;
+}
+
+/** The name PHP files a wire key under: `messageIds[]` is the list `messageIds`. */
+export const phpName = (wireName) => wireName.replace(/\[\]$/, '');
+
+/**
+ * Every parameter an operation reads, as `{ name, in, schema, description, style }`: its
+ * path and query parameters and the credentials its security requirement names.
+ */
+export function operationParameters(openapi, pathItem, op) {
+  const params = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]
+    .map((p) => resolve(openapi, p))
+    .filter((p) => p.in === 'query' || p.in === 'path');
+  const schemes = openapi.components?.securitySchemes ?? {};
+  const credentials = (op.security ?? openapi.security ?? [])
+    .flatMap((requirement) => Object.keys(requirement))
+    .map((key) => resolve(openapi, schemes[key]))
+    .filter((s) => s?.type === 'apiKey' && s.in === 'query')
+    .map((s) => ({
+      name: s.name,
+      in: 'security',
+      description: s.description,
+      schema: { type: 'string', minLength: 1 },
+    }));
+  const seen = new Set();
+  return [...credentials, ...params].filter((p) => !seen.has(p.name) && seen.add(p.name));
+}
+
+// The parameter itself carries the full description; the body member points back at it.
+function bodyProperty(param, from) {
+  const where = from === 'security' ? 'credential' : `${from} parameter`;
+  return {
+    ...structuredClone(param.schema),
+    description: `The \`${param.name}\` ${where}, sent in the body instead.`,
+    'x-wawp-parameter': param.name,
+    'x-wawp-in': from,
+  };
+}
+
+const needsBrackets = (schema, doc) => {
+  const s = resolve(doc, schema);
+  return s?.type === 'object' || (s?.type === 'array' && ['object', 'array'].includes(resolve(doc, s.items)?.type));
+};
+
+/** The JSON and form bodies of one operation. */
+export function placementBodies(openapi, pathItem, op) {
+  const params = operationParameters(openapi, pathItem, op);
+  const documented = op.requestBody ? resolve(openapi, op.requestBody) : undefined;
+  const documentedSchema = documented?.content?.['application/json']?.schema;
+  const documentedFields = resolve(openapi, documentedSchema)?.properties ?? {};
+
+  const json = { type: 'object', properties: {} };
+  const form = { type: 'object', properties: {} };
+  const encoding = {};
+  for (const p of params) {
+    json.properties[phpName(p.name)] = bodyProperty(p, p.in);
+    // On the wire a form body spells keys as the query string does (`messageIds[]`, `file[url]`).
+    form.properties[p.name] = bodyProperty(p, p.in);
+    if (p.style === 'deepObject' || needsBrackets(p.schema, openapi))
+      encoding[p.name] = { style: 'deepObject', explode: true };
+    else if (resolve(openapi, p.schema)?.type === 'array') encoding[p.name] = { style: 'form', explode: true };
+  }
+  // A documented JSON body's own fields may travel in a form body too, bracketed when nested.
+  for (const [name, schema] of Object.entries(documentedFields)) {
+    json.properties[name] ??= structuredClone(schema);
+    if (form.properties[name]) continue;
+    form.properties[name] = structuredClone(schema);
+    if (needsBrackets(schema, openapi)) encoding[name] = { style: 'deepObject', explode: true };
+  }
+  const reason =
+    'WordPress ignores parameters that the route does not read, so a body with other keys is still accepted.';
+  for (const s of [json, form]) {
+    s.additionalProperties = true;
+    s['x-wawp-open-reason'] = reason;
+  }
+  return { params, documented, json, form, encoding };
+}
+
+const BODY_NOTE =
+  'Optional. Any parameter of this operation, the credentials included, may travel in a JSON ' +
+  'or form body instead of the query string (see "Where parameters travel" in the API description). ' +
+  'When a parameter appears in several places, the JSON body wins, then the form body, then the query string, then the path.';
+
+// HTTP gives a GET or HEAD body no meaning and fetch cannot send one; those operations get
+// the rule's bodies only in `x-wawp-placement`, not as a request body.
+const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
+
+/**
+ * Writes the generated bodies into every operation and returns how many it wrote.
+ *
+ * - `x-wawp-placement` on every operation: `{ json: { schema }, form: { schema, encoding } }`,
+ *   the complete bodies the rule allows (a consumer such as the mock reads only this);
+ * - an optional `requestBody` with the same two media types on POST, PUT, PATCH and DELETE
+ *   operations that document no body, so tools that read request bodies see them.
+ *
+ * A documented request body is left exactly as written: adding loose media types next to
+ * it would loosen the client's body types, which the client keeps sending as documented.
+ */
+export function addPlacementBodies(openapi) {
+  const rule = readPlacementRule(openapi);
+  let count = 0;
+  for (const pathItem of Object.values(openapi.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      if (!op) continue;
+      const { documented, json, form, encoding } = placementBodies(openapi, pathItem, op);
+      const jsonMedia = { schema: json };
+      const formMedia = { schema: form, ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
+      op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: jsonMedia, form: formMedia };
+      if (!documented && BODY_METHODS.has(method)) {
+        op.requestBody = {
+          description: BODY_NOTE,
+          required: false,
+          'x-wawp-generated': GENERATED,
+          content: { [rule.mediaTypes.json]: jsonMedia, [rule.mediaTypes.form]: formMedia },
+        };
+      }
+      count++;
+    }
+  }
+  return count;
+}
