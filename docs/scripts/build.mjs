@@ -7,14 +7,13 @@
 //      from file://, and the site's navigation bar is added;
 //   4. the markdown guides and the changelog are rendered to dist/guides/*.html.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changelogMarkdown } from './changelog.mjs';
 import { addCodeSamples } from './code-samples.mjs';
-import { expandSamples, renderMarkdown } from './guides.mjs';
+import { renderMarkdown } from './guides.mjs';
 import { addSiteNavigation, inlineRedocRuntime } from './redoc-page.mjs';
 import { GUIDES, guideFile, guidePage, SITE_CSS } from './site.mjs';
 
@@ -37,21 +36,8 @@ await mkdir(join(distDir, 'guides'), { recursive: true });
 // 1. Code samples.
 const operations = await loadOperations();
 const openapi = JSON.parse(await readFile(openapiPath, 'utf8'));
-const decorated = addCodeSamples(openapi, operations?.entries);
-if (operations) {
-  console.log(`docs: code samples for ${decorated.count} operations from ${operations.path}`);
-  if (decorated.missing.length > 0) {
-    console.warn(
-      `docs: warning: operations.json has no entry for ${decorated.missing.join(', ')}; ` +
-        'their samples use the path-based client',
-    );
-  }
-} else {
-  console.warn(
-    'docs: warning: @wawp/client/operations.json not found (build @wawp/client first); ' +
-      `the ${decorated.count} code samples use the path-based client instead of the operation face`,
-  );
-}
+const decorated = addCodeSamples(openapi, operations.entries);
+console.log(`docs: code samples for ${decorated.count} operations from ${operations.path}`);
 const decoratedPath = join(distDir, 'openapi.json');
 await writeFile(decoratedPath, `${JSON.stringify(decorated.document, null, 2)}\n`);
 
@@ -91,30 +77,15 @@ await writeFile(join(distDir, 'assets', 'site.css'), SITE_CSS.trimStart());
 
 // 4. Guides.
 console.log(`docs: rendering ${GUIDES.length} guide pages…`);
-const usedSamples = new Set();
 for (const guide of GUIDES) {
-  let markdown;
-  if (guide.source === null) {
-    markdown = await changelogMarkdown(repoDir);
-  } else {
-    const expanded = await expandSamples(
-      await readFile(join(guidesDir, guide.source), 'utf8'),
-      join(guidesDir, 'samples'),
-    );
-    for (const file of expanded.used) usedSamples.add(file);
-    markdown = expanded.markdown;
-  }
+  const markdown =
+    guide.source === null ? await changelogMarkdown(repoDir) : await readFile(join(guidesDir, guide.source), 'utf8');
   const { html, headings, title } = renderMarkdown(markdown);
   await writeFile(
     join(distDir, guideFile(guide.slug)),
     guidePage({ slug: guide.slug, title: title ?? guide.title, bodyHtml: html, headings }),
   );
 }
-const samplesDir = join(guidesDir, 'samples');
-const unused = (existsSync(samplesDir) ? await readdir(samplesDir) : []).filter(
-  (name) => name.endsWith('.ts') && !usedSamples.has(name),
-);
-if (unused.length > 0) console.warn(`docs: warning: samples no guide includes: ${unused.join(', ')}`);
 
 const { files, bytes } = await measure(distDir);
 console.log(
@@ -122,20 +93,14 @@ console.log(
     `in ${Math.round(performance.now() - started)} ms`,
 );
 
-/** The client's operation face, or null when @wawp/client has not written it yet. */
+/** The client's operation model (@wawp/client/operations.json); the docs need the client built. */
 async function loadOperations() {
-  let path;
-  try {
-    path = require.resolve('@wawp/client/operations.json');
-  } catch {
-    path = join(dirname(require.resolve('@wawp/client/package.json')), 'dist', 'operations.json');
-  }
-  if (!existsSync(path)) return null;
+  const path = require.resolve('@wawp/client/operations.json');
   const entries = JSON.parse(await readFile(path, 'utf8'));
   const valid =
     Array.isArray(entries) &&
-    entries.every((e) => ['operationId', 'group', 'method'].every((key) => typeof e?.[key] === 'string'));
-  if (!valid) throw new Error(`docs: ${path} is not an array of { operationId, group, method, … }`);
+    entries.every((e) => ['id', 'group', 'name'].every((key) => typeof e?.[key] === 'string'));
+  if (!valid) throw new Error(`docs: ${path} is not the operation model ({ id, group, name, … }[])`);
   return { path, entries };
 }
 

@@ -1,22 +1,18 @@
 // The built site as files: offline, complete, and with the spec's bundle left untouched.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listOperations } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
 import { GUIDES, guideFile } from '../scripts/site.mjs';
 
 const require = createRequire(import.meta.url);
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
-const samplesDir = fileURLToPath(new URL('../guides/samples/', import.meta.url));
 const html = readFileSync(join(distDir, 'index.html'), 'utf8');
 const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
 const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8'));
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
-function operationsOf(document: { paths: Record<string, Record<string, any>> }) {
-  return Object.values(document.paths).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m] ? [item[m]] : [])));
-}
+const operationsOf = (document: object) => listOperations(document).map(({ operation }) => operation);
 
 describe('built reference page', () => {
   it('loads nothing from the network: no remote scripts, styles, module imports or CDN assets', () => {
@@ -45,12 +41,13 @@ describe('built reference page', () => {
 });
 
 describe('decorated copy of the bundle (dist/openapi.json)', () => {
-  it('gives every operation one TypeScript sample, and leaves spec/dist without any', () => {
+  it('gives every operation a TypeScript and a curl sample, and leaves spec/dist without any', () => {
     const operations = operationsOf(decorated);
     expect(operations).toHaveLength(operationsOf(openapi).length);
     for (const op of operations) {
       expect(op['x-codeSamples'], op.operationId).toEqual([
         { lang: 'typescript', label: 'TypeScript', source: expect.stringContaining('await ') },
+        { lang: 'curl', label: 'curl', source: expect.stringMatching(/^curl /) },
       ]);
       expect(op.description, op.operationId).toContain(`\`${op.operationId}\``);
     }
@@ -69,14 +66,10 @@ describe('guide pages', () => {
     expect(existsSync(join(distDir, 'assets', 'site.css'))).toBe(true);
   });
 
-  it('include every sample file, verbatim but for region markers', () => {
-    const pages = GUIDES.map((guide) => readFileSync(join(distDir, guideFile(guide.slug)), 'utf8')).join('\n');
-    for (const file of readdirSync(samplesDir).filter((name) => name.endsWith('.ts'))) {
-      expect(pages, file).toContain(`guides/samples/${file}</code>`);
-    }
-    // One line of a sample, as marked renders it inside <code>.
-    expect(pages).toContain('createNodeHandler');
-    expect(pages).not.toContain('// #region');
-    expect(pages).not.toContain('{{sample:');
+  it('show the code blocks of the markdown, as written there', () => {
+    const page = readFileSync(join(distDir, guideFile('getting-started')), 'utf8');
+    // One line of a block, as marked renders it inside <code> (quotes escaped).
+    expect(page).toContain('import { createWawp } from &#39;@wawp/client/operations&#39;;');
+    expect(page).not.toContain('{{sample:');
   });
 });

@@ -1,28 +1,33 @@
+// The reference's generated samples, on a small document read through the same model the
+// client generator uses.
+import { readOperations } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
-import { addCodeSamples, callNote, exampleOf, requestArguments } from '../scripts/code-samples.mjs';
-import { tsLiteral } from '../scripts/ts-literal.mjs';
+import { addCodeSamples, callNote, curlSample, operationFaceSample, shellWord } from '../scripts/code-samples.mjs';
 
-const document = {
+const ok = { 200: { description: 'ok' } };
+const document: any = {
   openapi: '3.1.0',
+  servers: [{ url: 'https://api.example/v1' }],
+  security: [{ instanceId: [], accessToken: [] }],
   paths: {
     '/send': {
       post: {
         operationId: 'sendText',
+        'x-wawp-method': 'messages.sendText',
         tags: ['Messages'],
         description: 'Sends a text.',
         parameters: [
           { $ref: '#/components/parameters/chatId' },
-          { name: 'instance_id', in: 'query', required: true, schema: { type: 'string' }, example: '1' },
           { name: 'message', in: 'query', required: true, schema: { type: 'string' }, example: "It's here" },
           { name: 'limit', in: 'query', schema: { type: 'integer' } },
-          { name: 'x-trace', in: 'header', schema: { type: 'string' }, example: 'abc' },
         ],
-        responses: { 200: { description: 'ok' } },
+        responses: ok,
       },
     },
     '/chats/{chatId}/poll': {
       put: {
         operationId: 'sendPoll',
+        'x-wawp-method': 'chats.poll',
         tags: ['Chats'],
         parameters: [{ name: 'chatId', in: 'path', required: true, schema: { type: 'string', examples: ['1@c.us'] } }],
         requestBody: {
@@ -34,18 +39,15 @@ const document = {
             },
           },
         },
-        responses: { 200: { description: 'ok' } },
+        responses: ok,
       },
     },
     '/labels': {
-      put: {
-        operationId: 'setLabels',
+      get: {
+        operationId: 'getLabels',
+        'x-wawp-method': 'labels.get',
         tags: ['Labels'],
-        requestBody: {
-          required: true,
-          content: { 'application/json': { schema: { type: 'array' }, example: [{ id: '1' }] } },
-        },
-        responses: { 200: { description: 'ok' } },
+        responses: ok,
       },
     },
   },
@@ -54,96 +56,88 @@ const document = {
       chatId: { name: 'chatId', in: 'query', required: true, schema: { type: 'string' }, example: '2@c.us' },
     },
     examples: { poll: { value: { name: 'Lunch?' } } },
+    securitySchemes: {
+      instanceId: { type: 'apiKey', in: 'query', name: 'instance_id' },
+      accessToken: { type: 'apiKey', in: 'query', name: 'access_token' },
+    },
   },
 };
+const operations = readOperations(document);
+const [sendText, sendPoll, getLabels] = operations;
 
-const operations = [
-  {
-    operationId: 'sendText',
-    tag: 'Messages',
-    group: 'messages',
-    method: 'sendText',
-    httpMethod: 'POST',
-    path: '/send',
-  },
-  {
-    operationId: 'sendPoll',
-    tag: 'Chats',
-    group: 'chats',
-    method: 'poll',
-    httpMethod: 'PUT',
-    path: '/chats/{chatId}/poll',
-  },
-  { operationId: 'setLabels', tag: 'Labels', group: 'labels', method: 'set', httpMethod: 'PUT', path: '/labels' },
-];
+describe('TypeScript samples', () => {
+  it('call the operation face with the model example arguments, credentials from the environment', () => {
+    const sample = operationFaceSample(sendText!);
+    expect(sample).toContain("import { createWawp } from '@wawp/client/operations';");
+    expect(sample).toContain("  accessToken: process.env.WAWP_ACCESS_TOKEN ?? '',");
+    expect(sample).toContain("await wawp.messages.sendText({\n  chatId: '2@c.us',\n  message: 'It\\'s here',\n});");
+    expect(operationFaceSample(sendPoll!)).toContain(
+      "await wawp.chats.poll({\n  chatId: '1@c.us',\n  name: 'Lunch?',\n});",
+    );
+    expect(operationFaceSample(getLabels!)).toContain('await wawp.labels.get();');
+  });
+});
 
-const sampleOf = (doc: any, path: string, method: string) => doc.paths[path][method]['x-codeSamples'][0].source;
-
-describe('requestArguments', () => {
-  it('takes examples from parameters, $refs and schemas, skips credentials and optional params without one', () => {
-    const args = requestArguments(document, document.paths['/send'], document.paths['/send'].post);
-    expect(args).toEqual({
-      path: {},
-      query: { chatId: '2@c.us', message: "It's here" },
-      header: {},
-      body: undefined,
-      bodyMode: 'none',
-    });
+describe('curl samples', () => {
+  it.each([
+    ['a plain word', { given: 'curl', want: 'curl' }],
+    ['a URL with a query string', { given: 'https://x/send?a=1&b=2', want: "'https://x/send?a=1&b=2'" }],
+    ['a single quote', { given: "it's", want: "'it'\\''s'" }],
+    ['JSON', { given: '{"a":"b c"}', want: '\'{"a":"b c"}\'' }],
+  ])('shellWord: %s', (_name, { given, want }) => {
+    expect(shellWord(given)).toBe(want);
   });
 
-  it('reads a named example of a JSON object body and marks it flat', () => {
-    const item = document.paths['/chats/{chatId}/poll'];
-    expect(requestArguments(document, item, item.put)).toMatchObject({
-      path: { chatId: '1@c.us' },
-      body: { name: 'Lunch?' },
-      bodyMode: 'flat',
-    });
-  });
-
-  it('passes a body that is not an object as `body`', () => {
-    const item = document.paths['/labels'];
-    expect(requestArguments(document, item, item.put)).toMatchObject({ body: [{ id: '1' }], bodyMode: 'body' });
-  });
-
-  it('fails with the operation and parameter named when a required parameter has no example', () => {
-    const op = { operationId: 'broken', parameters: [{ name: 'q', in: 'query', required: true, schema: {} }] };
-    expect(() => requestArguments(document, {}, op)).toThrow(/broken: required parameter q has no example/);
-  });
-
-  it('exampleOf prefers the parameter example over the schema default', () => {
-    expect(exampleOf(document, { example: 1, schema: { default: 2 } })).toBe(1);
-    expect(exampleOf(document, { schema: { default: 2 } })).toBe(2);
-    expect(exampleOf(document, undefined)).toBeUndefined();
+  it.each([
+    [
+      'query parameters beside the credentials',
+      {
+        given: sendText!,
+        want: "curl -X POST 'https://api.example/v1/send?instance_id=123456789&access_token=123456789&chatId=2%40c.us&message=It%27s+here'\n",
+      },
+    ],
+    [
+      'a path parameter and a JSON body',
+      {
+        given: sendPoll!,
+        want: [
+          "curl -X PUT 'https://api.example/v1/chats/1%40c.us/poll?instance_id=123456789&access_token=123456789' \\",
+          "  -H 'content-type: application/json' \\",
+          '  --data \'{"name":"Lunch?"}\'',
+          '',
+        ].join('\n'),
+      },
+    ],
+    [
+      'a GET without arguments',
+      {
+        given: getLabels!,
+        want: "curl 'https://api.example/v1/labels?instance_id=123456789&access_token=123456789'\n",
+      },
+    ],
+  ])('%s', (_name, { given, want }) => {
+    expect(curlSample(given, 'https://api.example/v1')).toBe(want);
   });
 });
 
 describe('addCodeSamples', () => {
-  it('writes operation-face samples with one flat argument object, on a copy', () => {
+  it('writes a TypeScript and a curl sample per operation, and the call note, on a copy', () => {
     const result = addCodeSamples(document, operations);
-    expect(result).toMatchObject({ count: 3, face: 'operations', missing: [] });
-    expect((document.paths['/send'].post as Record<string, unknown>)['x-codeSamples']).toBeUndefined();
-    const send = sampleOf(result.document, '/send', 'post');
-    expect(send).toContain("import { createWawp } from '@wawp/client/operations';");
-    expect(send).toContain("await wawp.messages.sendText({\n  chatId: '2@c.us',\n  message: 'It\\'s here',\n});");
-    expect(send).not.toContain('instance_id');
-    expect(sampleOf(result.document, '/chats/{chatId}/poll', 'put')).toContain(
-      "await wawp.chats.poll({\n  chatId: '1@c.us',\n  name: 'Lunch?',\n});",
-    );
-    expect(sampleOf(result.document, '/labels', 'put')).toContain(
-      "await wawp.labels.set({\n  body: [{ id: '1' }],\n});",
-    );
+    expect(result.count).toBe(3);
+    expect(document.paths['/send'].post['x-codeSamples']).toBeUndefined();
+    const samples = result.document.paths['/send'].post['x-codeSamples'];
+    expect(samples.map((s: any) => [s.lang, s.label])).toEqual([
+      ['typescript', 'TypeScript'],
+      ['curl', 'curl'],
+    ]);
+    expect(samples[1].source).toBe(curlSample(sendText!, 'https://api.example/v1'));
     expect(result.document.paths['/send'].post.description).toBe(
       'Sends a text.\n\n**Operation id:** `sendText` · client: `wawp.messages.sendText()`\n',
     );
   });
 
-  it('falls back to the path-based client without operations.json, and lists what the face misses', () => {
-    const fallback = addCodeSamples(document, undefined);
-    expect(fallback.face).toBe('paths');
-    expect(sampleOf(fallback.document, '/chats/{chatId}/poll', 'put')).toContain(
-      "await client.PUT('/chats/{chatId}/poll', {\n  params: {\n    path: {\n      chatId: '1@c.us',\n    },\n  },\n  body: {\n    name: 'Lunch?',\n  },\n});",
-    );
-    expect(addCodeSamples(document, operations.slice(1)).missing).toEqual(['sendText']);
+  it('refuses an operation the client model lacks', () => {
+    expect(() => addCodeSamples(document, operations.slice(1))).toThrow(/sendText is missing/);
   });
 
   it('ends every webhook description with a TypeScript sample that routes its event', () => {
@@ -159,17 +153,7 @@ describe('addCodeSamples', () => {
     expect(description.endsWith('```\n')).toBe(true);
   });
 
-  it('callNote names the operation id, and the method when known', () => {
-    expect(callNote('getQr', undefined)).toBe('**Operation id:** `getQr`');
-  });
-});
-
-describe('tsLiteral', () => {
-  it('prints keys bare or quoted, escapes strings, and keeps short arrays on one line', () => {
-    expect(tsLiteral({ a: 1, 'filter.x': null, s: "it's\n", list: [1, 2] })).toBe(
-      "{\n  a: 1,\n  'filter.x': null,\n  s: 'it\\'s\\n',\n  list: [1, 2],\n}",
-    );
-    expect(tsLiteral([])).toBe('[]');
-    expect(tsLiteral({})).toBe('{}');
+  it('callNote names the operation id and the client method', () => {
+    expect(callNote(getLabels!)).toBe('**Operation id:** `getLabels` · client: `wawp.labels.get()`');
   });
 });

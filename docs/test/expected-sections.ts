@@ -1,7 +1,7 @@
 // What the reference must show, derived from the bundled specs at test time, and where
 // Redoc puts it: operations at `/<tag>/<operationid>`, webhooks without a tag under
 // `/webhooks/<operationid>` (Redoc's section ids are lower case).
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+import { listOperations, resolveRef } from '@wawp/spec/tools';
 
 export interface ExpectedSection {
   /** operationId, or the event name for a webhook. */
@@ -25,7 +25,7 @@ function sectionId(operation: Operation, untaggedGroup: string): string {
 }
 
 function operationsOf(items: PathItems | undefined): Operation[] {
-  return Object.values(items ?? {}).flatMap((item) => HTTP_METHODS.flatMap((m) => (item[m] ? [item[m]] : [])));
+  return listOperations({ paths: items ?? {} }).map(({ operation }) => operation);
 }
 
 export function expectedOperations(openapi: { paths?: PathItems }): ExpectedSection[] {
@@ -44,7 +44,7 @@ export function expectedEvents(
   const names = new Set<string>();
   for (const channel of Object.values(asyncapi.channels ?? {})) {
     for (const [key, message] of Object.entries(channel.messages ?? {})) {
-      const resolved = message.$ref ? resolvePointer(asyncapi, message.$ref) : message;
+      const resolved = resolveRef(asyncapi, message).node;
       names.add((resolved as { name?: string }).name ?? key);
     }
   }
@@ -54,15 +54,4 @@ export function expectedEvents(
       ? { name, id: sectionId(webhook, 'webhooks'), title: webhook.summary ?? name }
       : { name, id: undefined, title: name };
   });
-}
-
-function resolvePointer(document: unknown, ref: string): unknown {
-  if (!ref.startsWith('#/')) throw new Error(`only local $refs are expected in the bundle, got ${ref}`);
-  return ref
-    .slice(2)
-    .split('/')
-    .reduce<unknown>(
-      (node, key) => (node as Record<string, unknown>)?.[key.replaceAll('~1', '/').replaceAll('~0', '~')],
-      document,
-    );
 }

@@ -3,34 +3,26 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listOperations } from '@wawp/spec/tools';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const docsDir = fileURLToPath(new URL('..', import.meta.url));
 const decorated = JSON.parse(readFileSync(join(docsDir, 'dist', 'openapi.json'), 'utf8'));
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 describe('generated code samples of the reference', () => {
   const samples: { operationId: string; source: string }[] = [];
-  const items = [...Object.values(decorated.paths), ...Object.values(decorated.webhooks ?? {})] as Record<
-    string,
-    any
-  >[];
-  for (const item of items) {
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!operation) continue;
-      for (const sample of operation['x-codeSamples'] ?? []) {
-        samples.push({ operationId: operation.operationId, source: sample.source });
-      }
-      // Webhooks carry their sample as the last TypeScript block of the description.
-      const block = /```ts\n([\s\S]*?)```\n?$/.exec(operation.description ?? '');
-      if (block?.[1]) samples.push({ operationId: operation.operationId, source: block[1] });
+  const operations = [...listOperations(decorated), ...listOperations(decorated, 'webhooks')].map((o) => o.operation);
+  for (const operation of operations) {
+    for (const sample of operation['x-codeSamples'] ?? []) {
+      if (sample.lang === 'typescript') samples.push({ operationId: operation.operationId, source: sample.source });
     }
+    // Webhooks carry their sample as the last TypeScript block of the description.
+    const block = /```ts\n([\s\S]*?)```\n?$/.exec(operation.description ?? '');
+    if (block?.[1]) samples.push({ operationId: operation.operationId, source: block[1] });
   }
 
   it('exist for every operation and every webhook', () => {
-    const operations = items.flatMap((item) => HTTP_METHODS.filter((m) => item[m]));
     expect(operations.length).toBeGreaterThan(0);
     expect(samples.length).toBe(operations.length);
   });

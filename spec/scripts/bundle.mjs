@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, loadConfig } from '@redocly/openapi-core';
 import { stringify } from 'yaml';
+import { listOperations } from '../src/spec-tools.mjs';
 import { addWebhooksSection } from './openapi-webhooks.mjs';
 
 const specDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,17 +27,12 @@ async function bundleOne(root) {
   return result.parsed;
 }
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
 /** Appends the unverified note to the description so readers of the docs see it. */
-export function surfaceConfidenceNotes(openapi) {
-  for (const pathItem of Object.values(openapi.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = pathItem[method];
-      if (!op?.['x-wawp-confidence']) continue;
-      const note = op['x-wawp-unverified']?.trim() ?? 'Details of this operation are not confirmed by the vendor.';
-      op.description = `${op.description.trimEnd()}\n\n> **Confidence: ${op['x-wawp-confidence']}.** ${note}\n`;
-    }
+function surfaceConfidenceNotes(openapi) {
+  for (const { operation: op } of listOperations(openapi)) {
+    if (!op['x-wawp-confidence']) continue;
+    const note = op['x-wawp-unverified']?.trim() ?? 'Details of this operation are not confirmed by the vendor.';
+    op.description = `${op.description.trimEnd()}\n\n> **Confidence: ${op['x-wawp-confidence']}.** ${note}\n`;
   }
 }
 
@@ -68,7 +64,7 @@ const webhookCount = addWebhooksSection(openapi, asyncapi, {
 await write('openapi', openapi);
 await write('asyncapi', asyncapi);
 
-const ops = Object.values(openapi.paths).reduce((n, item) => n + HTTP_METHODS.filter((m) => item[m]).length, 0);
+const ops = listOperations(openapi).length;
 console.log(
   `bundled openapi (${ops} operations, ${webhookCount} webhooks) and asyncapi (${Object.keys(asyncapi.operations ?? {}).length} operations) ` +
     `to ${distDir} in ${Math.round(performance.now() - started)} ms`,

@@ -1,13 +1,12 @@
 // Finds every example in a bundled OpenAPI 3.1 or AsyncAPI 3.0 document and checks it
 // against the schema it illustrates. Used by the spec's tests; exported so that a
 // deliberately broken document can prove the check fails.
-import { createSpecAjv, resolveRef as resolve } from './spec-tools.mjs';
+import { HTTP_METHODS } from './operation-model.mjs';
+import { joinPointer as join } from './pointer.mjs';
+import { resolveRef as resolve } from './resolve.mjs';
+import { createSpecAjv } from './spec-ajv.mjs';
 
 const DOC_ID = 'urn:wawp:doc';
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
-
-const escapeSegment = (segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
-const join = (pointer, ...segments) => [pointer, ...segments.map(escapeSegment)].join('/');
 
 /** Collects [{where, schemaPointer, value}] for every example in the document. */
 export function collectExamples(doc) {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { listOperations } from '../src/spec-tools.mjs';
 import { expectedOperations } from './expected-operations.js';
 import { loadBundle } from './load.js';
 
 const openapi = loadBundle('openapi');
 const asyncapi = loadBundle('asyncapi');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-
-const operations = Object.entries(openapi.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-  METHODS.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${path}`, op: item[m] })),
-);
+const operations = listOperations(openapi).map(({ path, method, operation }) => ({
+  key: `${method.toUpperCase()} ${path}`,
+  op: operation,
+}));
 
 describe('bundled OpenAPI document', () => {
   it('carries the package version', () => {

@@ -9,44 +9,49 @@ export interface OperationMeta {
   path: string;
   pathKeys: readonly string[];
   queryKeys: readonly string[];
+  headerKeys: readonly string[];
   body: BodyMode;
   parse: ParseMode;
-  headerKeys: readonly string[];
   /** Names that are both a parameter and a body field: sent in both places. */
   sharedKeys: readonly string[];
+  /** Safe to send again after a failure: the spec's model decides (`x-wawp-retry-safe`, else the method). */
+  retrySafe: boolean;
+}
+
+/** The generated description of one operation: what is left out takes its default. */
+export interface OperationDefinition<Id extends OperationId, Mode extends BodyMode, Parse extends ParseMode>
+  extends Partial<Omit<OperationMeta, 'id' | 'method' | 'path' | 'body' | 'parse'>> {
+  id: Id;
+  method: string;
+  path: string;
+  /** Default `none`. */
+  body?: Mode;
+  /** Default `json`. */
+  parse?: Parse;
 }
 
 const NONE: readonly string[] = [];
 
 /**
- * Builds one operation function from generated metadata. Pure, so bundlers drop every
+ * Builds one operation function from its generated definition. Pure, so bundlers drop every
  * operation an app does not import.
  */
 export function defineOperation<
   const Id extends OperationId,
   const Mode extends BodyMode = 'none',
   const Parse extends ParseMode = 'json',
->(
-  id: Id,
-  method: string,
-  path: string,
-  pathKeys: readonly string[],
-  queryKeys: readonly string[],
-  body?: Mode,
-  parse?: Parse,
-  headerKeys?: readonly string[],
-  sharedKeys?: readonly string[],
-): Operation<Id, Mode, Parse> {
+>(definition: OperationDefinition<Id, Mode, Parse>): Operation<Id, Mode, Parse> {
   const meta: OperationMeta = {
-    id,
-    method,
-    path,
-    pathKeys,
-    queryKeys,
-    body: body ?? 'none',
-    parse: parse ?? 'json',
-    headerKeys: headerKeys ?? NONE,
-    sharedKeys: sharedKeys ?? NONE,
+    id: definition.id,
+    method: definition.method,
+    path: definition.path,
+    pathKeys: definition.pathKeys ?? NONE,
+    queryKeys: definition.queryKeys ?? NONE,
+    headerKeys: definition.headerKeys ?? NONE,
+    body: definition.body ?? 'none',
+    parse: definition.parse ?? 'json',
+    sharedKeys: definition.sharedKeys ?? NONE,
+    retrySafe: definition.retrySafe ?? false,
   };
   return ((client: WawpPathClient, args?: Record<string, unknown>, options?: CallOptions) =>
     callOperation(client, meta, args, options)) as unknown as Operation<Id, Mode, Parse>;

@@ -1,7 +1,7 @@
 // Entry point `@wawp/client/operations`: the operation face. Import single operations to
 // pay only for those, or `createWawp` for all of them grouped by tag.
 export * from './generated/operations.js';
-export { callOperation, defineOperation, type OperationMeta } from './operation.js';
+export { callOperation, defineOperation, type OperationDefinition, type OperationMeta } from './operation.js';
 export type {
   ArgsParam,
   BodyMode,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createSpecAjv } from '@wawp/spec/tools';
+import { createSpecAjv, joinPointer } from '@wawp/spec/tools';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   buildEnvelope,
@@ -32,8 +32,8 @@ async function receiver(options?: Parameters<typeof startReceiver>[0]) {
 function messageValidator() {
   const ajv = createSpecAjv(asyncapi, 'urn:wawp:asyncapi');
   return (event: string, value: unknown) => {
-    const pointer = `/channels/webhook/messages/${event.replaceAll('~', '~0').replaceAll('/', '~1')}/payload`;
-    const validate = ajv.getSchema(`urn:wawp:asyncapi#${pointer}`);
+    const pointer = joinPointer('#/channels/webhook/messages', event, 'payload');
+    const validate = ajv.getSchema(`urn:wawp:asyncapi${pointer}`);
     if (!validate) throw new Error(`no payload schema for ${event}`);
     return validate(value) ? undefined : ajv.errorsText(validate.errors);
   };

@@ -1,159 +1,163 @@
+// @ts-check
 // Emits src/generated/type-samples.ts: for a sample of operations from every tag, calls
-// through both faces that must compile (built from the spec's examples) and calls that must
+// through both faces that must compile (the model's example arguments) and calls that must
 // not (`@ts-expect-error`): a wrong path, a missing required parameter or body field, and a
 // wrongly typed one. `tsc --noEmit` checks the file; an unused expect-error fails it, so a
 // type that became too loose is caught. Generated, so every tag added to the spec is covered.
-import { firstExample as exampleOf } from '@wawp/spec/tools';
-import { deref } from './spec-model.mjs';
+// Every call is built as values and printed once; nothing is patched into printed code.
+import { resolveRef, splitArgs, tsCode, tsInline } from '@wawp/spec/tools';
+import { HEADER } from './emit-operations.mjs';
 
-const lit = (value) => JSON.stringify(value);
+/** @typedef {import('@wawp/spec/tools').OperationModel} OperationModel */
+/** @typedef {Record<string, unknown>} Args */
 
-/** A literal of the wrong type for the schema, or undefined when the schema is too open to say. */
-function wrongValue(doc, rawSchema) {
-  const schema = deref(doc, rawSchema);
+const PRIMITIVES = ['string', 'number', 'integer', 'boolean'];
+const INDENT = '  ';
+
+/**
+ * A value of the wrong type for the schema, or undefined when the schema is too open to say.
+ * @param {object} doc
+ * @param {any} raw
+ */
+export function wrongValue(doc, raw) {
+  const schema = resolveRef(doc, raw).node;
   if (!schema || schema.oneOf || schema.anyOf) return undefined;
-  const type = Array.isArray(schema.type) ? schema.type.filter((t) => t !== 'null') : [schema.type];
-  if (type.length !== 1) return undefined;
-  if (type[0] === 'string') return '42';
-  if (type[0] === 'integer' || type[0] === 'number' || type[0] === 'boolean') return "'not-a-value'";
-  if (type[0] === 'object' || type[0] === 'array') return '42';
+  const types = Array.isArray(schema.type)
+    ? schema.type.filter((/** @type {string} */ t) => t !== 'null')
+    : [schema.type];
+  if (types.length !== 1) return undefined;
+  if (types[0] === 'string' || types[0] === 'object' || types[0] === 'array') return 42;
+  if (types[0] === 'integer' || types[0] === 'number' || types[0] === 'boolean') return 'not-a-value';
   return undefined;
 }
 
-/** Valid flat arguments from the examples, or undefined when a required value has none. */
-function validArgs(doc, o) {
+/** `callee(arg, …)` as one statement on one line: a `@ts-expect-error` covers the next line only. */
+const call = (/** @type {string} */ callee, /** @type {unknown[]} */ ...args) =>
+  `${INDENT}void ${callee}(${args.map(tsInline).join(', ')});`;
+const expectError = (/** @type {string} */ why) => `${INDENT}// @ts-expect-error ${why}`;
+
+/**
+ * The path face's init (`{ params: { query }, body }`) for some flat arguments.
+ * @param {OperationModel} op
+ * @param {Args} args
+ */
+function pathInit(op, args) {
+  const split = splitArgs(op, args);
+  /** @type {Args} */
   const params = {};
-  for (const p of [...o.pathParams, ...o.queryParams, ...o.headerParams]) {
-    const ex = exampleOf(doc, p);
-    if (ex) params[p.name] = { where: p.in, value: ex.value, param: p };
-    else if (p.required) return undefined;
+  for (const where of /** @type {const} */ (['path', 'query', 'header'])) {
+    if (Object.keys(split[where]).length > 0) params[where] = split[where];
   }
-  let body;
-  if (o.body) {
-    const media = o.body.content?.[o.bodyType];
-    const ex = media && exampleOf(doc, media);
-    if (ex) body = ex.value;
-    else if (o.body.required) return undefined;
-  }
-  return { params, body };
+  const init = {
+    params: Object.keys(params).length > 0 ? params : undefined,
+    body: op.bodyMode === 'flat' && Object.keys(/** @type {Args} */ (split.body)).length === 0 ? undefined : split.body,
+  };
+  return init.params || init.body !== undefined ? [init] : [];
 }
 
-function pathFaceCall(o, params, body) {
-  const locations = {};
-  for (const [name, { where, value }] of Object.entries(params)) {
-    locations[where] ??= {};
-    locations[where][name] = value;
-  }
-  const parts = [];
-  if (Object.keys(locations).length) {
-    parts.push(
-      `params: { ${Object.entries(locations)
-        .map(([w, v]) => `${w}: ${lit(v)}`)
-        .join(', ')} }`,
-    );
-  }
-  if (body !== undefined) parts.push(`body: ${lit(body)}`);
-  const init = parts.length ? `, { ${parts.join(', ')} }` : '';
-  return `client.${o.httpMethod}(${lit(o.path)}${init})`;
-}
+/**
+ * @param {OperationModel} op
+ * @param {Args} args
+ * @param {string} path
+ */
+const pathFace = (op, args, path = op.path) => call(`client.${op.method}`, path, ...pathInit(op, args));
 
-function flatArgs(o, params, body) {
-  const entries = Object.entries(params).map(([name, { value }]) => `${lit(name)}: ${lit(value)}`);
-  if (o.bodyMode === 'flat' && body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body)) entries.push(`${lit(k)}: ${lit(v)}`);
-  } else if (o.bodyMode === 'body' && body !== undefined) entries.push(`body: ${lit(body)}`);
-  return `{ ${entries.join(', ')} }`;
-}
-
-/** A body field to get wrong: a required one when there is one (also left out then), else any typed one. */
-function bodyField(doc, o, body) {
-  if (o.bodyMode !== 'flat' || !body || typeof body !== 'object') return undefined;
-  const schema = deref(doc, o.body.content[o.bodyType].schema);
+/**
+ * A body field to get wrong: a required one when there is one (also left out then), else any typed one.
+ * @param {object} doc
+ * @param {OperationModel} op
+ */
+function bodyField(doc, op) {
+  if (op.bodyMode !== 'flat' || !op.body) return undefined;
+  const schema = resolveRef(doc, resolveRef(doc, { $ref: op.body.pointer }).node.schema).node;
   const required = new Set(schema.required ?? []);
   const names = [...required, ...Object.keys(schema.properties ?? {}).filter((n) => !required.has(n))];
   for (const name of names) {
     const wrong = wrongValue(doc, schema.properties?.[name]);
-    if (!(name in body) || !wrong) continue;
+    if (!(name in op.exampleArgs) || wrong === undefined) continue;
     // openapi-fetch lets an object of the wrong type through an optional, all-optional body
     // (a weak type inferred into its Init): only the operation face can be checked there.
-    const primitive = ['string', 'number', 'integer', 'boolean'].includes(deref(doc, schema.properties[name])?.type);
-    return {
-      name,
-      wrong,
-      required: required.has(name),
-      pathFace: required.has(name) || Boolean(o.body.required) || primitive,
-    };
+    const primitive = PRIMITIVES.includes(resolveRef(doc, schema.properties[name]).node?.type);
+    return { name, wrong, required: required.has(name), pathFace: required.has(name) || op.body.required || primitive };
   }
   return undefined;
 }
 
-function samplesFor(doc, o) {
-  const valid = validArgs(doc, o);
-  if (!valid) return undefined;
-  const { params, body } = valid;
-  const face = `wawp.${o.group}.${/^[A-Za-z_$][\w$]*$/.test(o.method) ? o.method : `[${lit(o.method)}]`}`;
+/**
+ * A required parameter whose type can be got wrong.
+ * @param {object} doc
+ * @param {OperationModel} op
+ */
+function checkedParameter(doc, op) {
+  for (const param of [...op.parameters.path, ...op.parameters.query, ...op.parameters.header]) {
+    if (!param.required || !(param.name in op.exampleArgs)) continue;
+    const wrong = wrongValue(doc, resolveRef(doc, { $ref: param.pointer }).node.schema);
+    if (wrong !== undefined) return { name: param.name, wrong };
+  }
+  return undefined;
+}
+
+/** @param {Args} args @param {string} name */
+const without = (args, name) => Object.fromEntries(Object.entries(args).filter(([key]) => key !== name));
+
+/**
+ * @param {object} doc
+ * @param {OperationModel} op
+ */
+export function samplesFor(doc, op) {
+  const args = op.exampleArgs;
+  const face = `wawp.${op.group}.${op.name}`;
   const lines = [
-    `  void ${pathFaceCall(o, params, body)};`,
-    `  void ${face}(${flatArgs(o, params, body)});`,
-    `  void op.${o.operationId}(client, ${flatArgs(o, params, body)});`,
-    '  // @ts-expect-error not a path of the API',
-    `  void ${pathFaceCall({ ...o, path: `${o.path}/not-a-path` }, params, body)};`,
+    pathFace(op, args),
+    call(face, args),
+    call(`op.${op.id}`, tsCode('client'), args),
+    expectError('not a path of the API'),
+    pathFace(op, args, `${op.path}/not-a-path`),
   ];
-  const required = Object.entries(params).find(([, { param }]) => param.required && wrongValue(doc, param.schema));
-  if (required) {
-    const [name, { param }] = required;
-    const without = { ...params };
-    delete without[name];
-    const raw = wrongValue(doc, param.schema);
-    const value = lit(params[name].value);
-    const wrongFlat = flatArgs(o, params, body).replace(`${lit(name)}: ${value}`, `${lit(name)}: ${raw}`);
-    const wrongPath = pathFaceCall(o, params, body).replace(`${lit(name)}:${value}`, `${lit(name)}:${raw}`);
+  const param = checkedParameter(doc, op);
+  if (param) {
+    const wrong = { ...args, [param.name]: param.wrong };
     lines.push(
-      `  // @ts-expect-error the required parameter \`${name}\` is missing`,
-      `  void ${pathFaceCall(o, without, body)};`,
-      `  // @ts-expect-error the required parameter \`${name}\` is missing`,
-      `  void ${face}(${flatArgs(o, without, body)});`,
-      `  // @ts-expect-error \`${name}\` has the wrong type`,
-      `  void ${wrongPath};`,
-      `  // @ts-expect-error \`${name}\` has the wrong type`,
-      `  void ${face}(${wrongFlat});`,
+      expectError(`the required parameter \`${param.name}\` is missing`),
+      pathFace(op, without(args, param.name)),
+      expectError(`the required parameter \`${param.name}\` is missing`),
+      call(face, without(args, param.name)),
+      expectError(`\`${param.name}\` has the wrong type`),
+      pathFace(op, wrong),
+      expectError(`\`${param.name}\` has the wrong type`),
+      call(face, wrong),
     );
   }
-  const field = bodyField(doc, o, body);
+  const field = bodyField(doc, op);
   if (field) {
-    const { [field.name]: _drop, ...rest } = body;
-    const wrongBody = { ...body, [field.name]: '__WRONG__' };
-    const swap = (text) => text.replace(lit('__WRONG__'), field.wrong);
+    const wrong = { ...args, [field.name]: field.wrong };
     if (field.required) {
       lines.push(
-        `  // @ts-expect-error the required body field \`${field.name}\` is missing`,
-        `  void ${pathFaceCall(o, params, rest)};`,
-        `  // @ts-expect-error the required body field \`${field.name}\` is missing`,
-        `  void ${face}(${flatArgs(o, params, rest)});`,
+        expectError(`the required body field \`${field.name}\` is missing`),
+        pathFace(op, without(args, field.name)),
+        expectError(`the required body field \`${field.name}\` is missing`),
+        call(face, without(args, field.name)),
       );
     }
-    if (field.pathFace) {
-      lines.push(
-        `  // @ts-expect-error the body field \`${field.name}\` has the wrong type`,
-        `  void ${swap(pathFaceCall(o, params, wrongBody))};`,
-      );
-    }
-    lines.push(
-      `  // @ts-expect-error the body field \`${field.name}\` has the wrong type`,
-      `  void ${face}(${swap(flatArgs(o, params, wrongBody))});`,
-    );
+    if (field.pathFace)
+      lines.push(expectError(`the body field \`${field.name}\` has the wrong type`), pathFace(op, wrong));
+    lines.push(expectError(`the body field \`${field.name}\` has the wrong type`), call(face, wrong));
   }
   return {
     lines,
     checks: lines.filter((l) => l.includes('@ts-expect-error')).length,
-    hasParamCheck: Boolean(required),
+    hasParamCheck: Boolean(param),
     hasBodyCheck: Boolean(field),
   };
 }
 
+/**
+ * @param {object} doc
+ * @param {OperationModel[]} ops
+ */
 export function emitTypeSamples(doc, ops) {
   const out = [
-    '// Generated by packages/client/scripts/generate.mjs from @wawp/spec. Do not edit.',
+    HEADER,
     '// Type samples for every tag: checked by `tsc --noEmit`, never run or bundled.',
     "import type { WawpPathClient } from '../client.js';",
     "import type { Wawp } from '../wawp.js';",
@@ -164,25 +168,17 @@ export function emitTypeSamples(doc, ops) {
     '',
   ];
   const summary = [];
-  const tags = [...new Set(ops.map((o) => o.tag))];
-  for (const tag of tags) {
-    const members = ops.filter((o) => o.tag === tag);
-    const samples = members.map((o) => ({ o, s: samplesFor(doc, o) })).filter((x) => x.s);
+  for (const tag of new Set(ops.map((o) => o.tag))) {
+    const samples = ops.filter((o) => o.tag === tag).map((o) => ({ o, s: samplesFor(doc, o) }));
     // One operation with a checked parameter and one with a checked body field, when the tag has them.
-    const picked = [];
     const withParam = samples.find((x) => x.s.hasParamCheck);
     const withBody = samples.find((x) => x.s.hasBodyCheck && x !== withParam);
-    if (withParam) picked.push(withParam);
-    if (withBody) picked.push(withBody);
+    const picked = [withParam, withBody].filter((x) => x !== undefined);
     if (picked.length === 0 && samples[0]) picked.push(samples[0]);
     for (const { o, s } of picked) {
-      out.push(`export function ${o.group}_${o.operationId}(): void {`, ...s.lines, '}', '');
+      out.push(`export function ${o.group}_${o.id}(): void {`, ...s.lines, '}', '');
     }
-    summary.push({
-      tag,
-      operations: picked.map((x) => x.o.operationId),
-      checks: picked.reduce((n, x) => n + x.s.checks, 0),
-    });
+    summary.push({ tag, operations: picked.map((x) => x.o.id), checks: picked.reduce((n, x) => n + x.s.checks, 0) });
   }
-  return { source: `${out.join('\n')}`, summary };
+  return { source: out.join('\n'), summary };
 }

@@ -2,6 +2,7 @@
 // @wawp/spec, so the emitter sends exactly what the description shows.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolveRef } from '@wawp/spec/tools';
 
 const require = createRequire(import.meta.url);
 
@@ -38,24 +39,11 @@ export function loadWebhookCatalog(asyncapi: string | object = bundledAsyncApiPa
 function catalogOf(doc: unknown): WebhookCatalog {
   const messages = ((doc as { channels?: { webhook?: { messages?: unknown } } }).channels?.webhook?.messages ??
     {}) as Record<string, WebhookMessage>;
-  const byName = new Map(Object.entries(messages).map(([event, message]) => [event, resolveLocal(doc, message)]));
+  const byName = new Map(
+    Object.entries(messages).map(([event, message]) => [
+      event,
+      (resolveRef(doc as object, message).node ?? {}) as WebhookMessage,
+    ]),
+  );
   return { events: [...byName.keys()], message: (event) => byName.get(event) };
-}
-
-/** Follows a local `$ref` (a bundle may keep messages under components and point at them). */
-function resolveLocal(doc: unknown, node: WebhookMessage & { $ref?: string }): WebhookMessage {
-  let current: unknown = node;
-  for (let hops = 0; hops < 10; hops++) {
-    const ref = (current as { $ref?: unknown } | undefined)?.$ref;
-    if (typeof ref !== 'string' || !ref.startsWith('#/')) break;
-    current = ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>(
-        (at, segment) =>
-          (at as Record<string, unknown> | undefined)?.[segment.replaceAll('~1', '/').replaceAll('~0', '~')],
-        doc,
-      );
-  }
-  return (current ?? {}) as WebhookMessage;
 }

@@ -2,11 +2,17 @@
 // operation from the documented examples, and validates answers against the response schemas.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createSpecAjv, firstExample, resolveRef } from '@wawp/spec/tools';
+import {
+  createSpecAjv,
+  exampleRequest,
+  joinPointer,
+  type OperationModel,
+  readOperations,
+  resolveRef,
+} from '@wawp/spec/tools';
 
 const require = createRequire(import.meta.url);
 const DOC_ID = 'urn:wawp:openapi';
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 /** Credentials accepted by the mock (any non-empty value passes its security check). */
 const CREDENTIAL = '123456789';
 
@@ -19,42 +25,26 @@ export interface Operation {
   id: string;
   pointer: string;
   op: Node;
+  /** The operation as @wawp/spec/tools reads it, for every consumer alike. */
+  model: OperationModel;
 }
 
 export function loadOpenApi(): Node {
   return JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
 }
 
-const escapePointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
-
-/** Follows local `$ref`s and returns the target and the pointer where it lives. */
+/** Follows local `$refs` and returns the target and the pointer where it lives. */
 export const resolve = resolveRef;
 
 export function listOperations(doc: Node): Operation[] {
-  const out: Operation[] = [];
-  for (const [path, item] of Object.entries<Node>(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = item[method];
-      if (!op) continue;
-      out.push({
-        method: method.toUpperCase(),
-        path,
-        id: op.operationId ?? `${method} ${path}`,
-        pointer: `#/paths/${escapePointer(path)}/${method}`,
-        op,
-      });
-    }
-  }
-  return out;
-}
-
-/** The documented example, else (for an enum without one) its first value. */
-function exampleOf(doc: Node, holder: Node): { found: boolean; value?: unknown } {
-  const example = firstExample(doc, holder);
-  if (example) return { found: true, value: example.value };
-  const schema = holder?.schema ? resolve(doc, holder.schema, '').node : undefined;
-  if (schema && Array.isArray(schema.enum)) return { found: true, value: schema.enum[0] };
-  return { found: false };
+  return readOperations(doc).map((model) => ({
+    method: model.method,
+    path: model.path,
+    id: model.id,
+    pointer: model.pointer,
+    op: resolveRef(doc, { $ref: model.pointer }).node,
+    model,
+  }));
 }
 
 export interface BuiltRequest {
@@ -62,65 +52,11 @@ export interface BuiltRequest {
   init: RequestInit;
 }
 
-/** A request for `operation` that the spec says is valid, from its examples. */
-export function buildRequest(doc: Node, operation: Operation, baseUrl: string): BuiltRequest {
-  const { op } = operation;
-  const pathItem = doc.paths[operation.path];
-  const query = new URLSearchParams();
-  const headers: Record<string, string> = {};
-  let path = operation.path;
-  for (const raw of [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]) {
-    const param = resolve(doc, raw, '').node;
-    const example = exampleOf(doc, param);
-    if (!example.found) {
-      if (param.required) throw new Error(`${operation.id}: required parameter ${param.name} has no example`);
-      continue;
-    }
-    const value = example.value;
-    if (param.in === 'path') path = path.replace(`{${param.name}}`, encodeURIComponent(String(value)));
-    else if (param.in === 'header') headers[param.name] = String(value);
-    else if (param.in === 'query') addQuery(query, param, value);
-  }
-  for (const requirement of (op.security ?? doc.security ?? []).slice(0, 1)) {
-    for (const name of Object.keys(requirement)) {
-      const scheme = resolve(doc, doc.components.securitySchemes[name], '').node;
-      if (scheme.type === 'apiKey' && scheme.in === 'query') query.set(scheme.name, CREDENTIAL);
-      if (scheme.type === 'apiKey' && scheme.in === 'header') headers[scheme.name] = CREDENTIAL;
-    }
-  }
-  const init: RequestInit = { method: operation.method, headers };
-  if (op.requestBody) {
-    const body = resolve(doc, op.requestBody, '').node;
-    const [type, media] = Object.entries<Node>(body.content ?? {})[0] ?? [];
-    const example = exampleOf(doc, media);
-    if (type && example.found) {
-      headers['content-type'] = type;
-      if (/json/.test(type)) init.body = JSON.stringify(example.value);
-      else if (type === 'application/x-www-form-urlencoded') {
-        init.body = new URLSearchParams(example.value as Record<string, string>).toString();
-      } else init.body = String(example.value);
-    } else if (body.required) {
-      throw new Error(`${operation.id}: required request body has no example`);
-    }
-  }
-  const qs = query.toString();
-  return { url: `${baseUrl}${path}${qs ? `?${qs}` : ''}`, init };
-}
-
-function addQuery(query: URLSearchParams, param: Node, value: unknown) {
-  const style = param.style ?? 'form';
-  const explode = param.explode ?? style === 'form';
-  if (Array.isArray(value)) {
-    if (explode) for (const v of value) query.append(param.name, String(v));
-    else query.append(param.name, value.join(','));
-  } else if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (style === 'deepObject') for (const [k, v] of entries) query.append(`${param.name}[${k}]`, String(v));
-    else if (explode) for (const [k, v] of entries) query.append(k, String(v));
-    else query.append(param.name, entries.flat().join(','));
-  } else {
-    query.append(param.name, String(value));
-  }
+/** A request for `operation` that the spec says is valid: the model's example call, on the wire. */
+export function buildRequest(_doc: Node, operation: Operation, baseUrl: string): BuiltRequest {
+  const credentials = Object.fromEntries(operation.model.credentials.map((c) => [c.name, CREDENTIAL]));
+  const { method, url, headers, body } = exampleRequest(operation.model, { baseUrl, credentials });
+  return { url, init: { method, headers, ...(body !== undefined && { body }) } };
 }
 
 export interface ResponseCheck {
@@ -148,7 +84,7 @@ export function createResponseValidator(doc: Node) {
     const schemaPointer = resolve(
       doc,
       content[mediaKey].schema,
-      `${pointer}/content/${escapePointer(mediaKey)}/schema`,
+      joinPointer(pointer, 'content', mediaKey, 'schema'),
     ).pointer;
     const validate = ajv.getSchema(`${DOC_ID}${schemaPointer}`);
     if (!validate) return { problem: `no schema at ${schemaPointer}` };

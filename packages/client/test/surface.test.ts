@@ -1,0 +1,34 @@
+// The golden public surface: the committed surface/operations.md must be what the spec
+// generates today. A difference fails with the changed lines; after reviewing it, run
+// `npm run surface:update -w @wawp/client` and commit the file with the spec change.
+import { readOperations } from '@wawp/spec/tools';
+import { describe, expect, it } from 'vitest';
+import { diffLines, emitSurface, SURFACE_FILE } from '../scripts/lib/emit-surface.mjs';
+import { openapi, readPackageFile } from './load-spec.mjs';
+
+const committed = readPackageFile(SURFACE_FILE);
+const REVIEW = `the generated public surface differs from ${SURFACE_FILE} (- committed, + generated): review, then run npm run surface:update -w @wawp/client`;
+
+describe('public surface', () => {
+  it('matches the committed, reviewed surface', () => {
+    expect(diffLines(committed, emitSurface(readOperations(openapi))), REVIEW).toEqual([]);
+  });
+
+  it('fails, naming both lines, when a copy of the spec renames an operation id', () => {
+    const renamed = structuredClone(openapi);
+    renamed.paths['/session/info'].get.operationId = 'readSessionInfo';
+    expect(diffLines(committed, emitSurface(readOperations(renamed)))).toEqual([
+      '- - `getInfo` = `getSessionInfo`: `GET /session/info`; arguments none; answer json; retry-safe',
+      '+ - `getInfo` = `readSessionInfo`: `GET /session/info`; arguments none; answer json; retry-safe',
+    ]);
+  });
+
+  it('fails when a copy of the spec renames a client method', () => {
+    const renamed = structuredClone(openapi);
+    renamed.paths['/send'].post['x-wawp-method'] = 'messages.sendMessage';
+    const diff = diffLines(committed, emitSurface(readOperations(renamed)));
+    expect(diff).toHaveLength(2);
+    expect(diff[0]).toMatch(/^- - `sendText` = `sendText`: `POST \/send`;/);
+    expect(diff[1]).toMatch(/^\+ - `sendMessage` = `sendText`: `POST \/send`;/);
+  });
+});
