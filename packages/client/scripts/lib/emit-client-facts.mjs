@@ -1,16 +1,21 @@
 // Emits the few facts of the spec that the client's runtime needs besides the operations:
 // the package version (for the User-Agent-style header), the routes whose retry safety
-// differs from their method's default (`x-wawp-retry-safe`), and the known error codes.
+// differs from the client's default methods, and the known error codes.
 import { resolveRef } from '@wawp/spec/tools';
 import { HEADER } from './emit-operations.mjs';
 
-const deref = (doc, node) => resolveRef(doc, node).node;
+/** @typedef {import('@wawp/spec/tools').OperationModel} OperationModel */
+/** @typedef {{ enum?: unknown[], anyOf?: object[], oneOf?: object[] }} CodeSchema */
 
 /** Methods the client retries by default (its `retry.methods`): the model's word counts where it differs. */
 const RETRY_SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'];
 
-/** `{ 'POST /chats/overview': true, … }`: only where the model's `retrySafe` differs from the method's default. */
+/**
+ * `{ 'POST /chats/overview': true, … }`: only where the model's `retrySafe` differs from the method's default.
+ * @param {OperationModel[]} ops
+ */
 export function retrySafeOverrides(ops) {
+  /** @type {Record<string, boolean>} */
   const overrides = {};
   for (const o of ops) {
     if (o.retrySafe !== RETRY_SAFE_METHODS.includes(o.method)) overrides[`${o.method} ${o.path}`] = o.retrySafe;
@@ -18,13 +23,24 @@ export function retrySafeOverrides(ops) {
   return overrides;
 }
 
-/** The listed values of `components.schemas.ErrorCode` (an open enum: `anyOf` of an enum and string). */
+/**
+ * The listed values of `components.schemas.ErrorCode` (an open enum: `anyOf` of an enum and string).
+ * @param {any} doc
+ * @returns {string[]}
+ */
 export function knownErrorCodes(doc) {
-  const schema = deref(doc, doc.components?.schemas?.ErrorCode ?? {});
-  const parts = [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map((p) => deref(doc, p));
+  /** @param {object} node @returns {CodeSchema} */
+  const deref = (node) => /** @type {CodeSchema} */ (resolveRef(doc, node).node);
+  const schema = deref(doc.components?.schemas?.ErrorCode ?? {});
+  const parts = [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map(deref);
   return [...new Set(parts.flatMap((p) => p.enum ?? []))].filter((v) => typeof v === 'string');
 }
 
+/**
+ * @param {any} doc
+ * @param {OperationModel[]} ops
+ * @param {string} version
+ */
 export function emitClientFacts(doc, ops, version) {
   const codes = knownErrorCodes(doc);
   return [
@@ -32,7 +48,7 @@ export function emitClientFacts(doc, ops, version) {
     '/** The version of @wawp/client, sent in its User-Agent-style header. */',
     `export const CLIENT_VERSION = ${JSON.stringify(version)};`,
     '',
-    "/** Routes (`METHOD path`) whose retry safety differs from their method's default, from `x-wawp-retry-safe`. */",
+    "/** Routes (`METHOD path`) whose retry safety differs from the client's default methods, from `x-wawp-retry-safe`. */",
     `export const retrySafeRoutes: Readonly<Record<string, boolean>> = ${JSON.stringify(retrySafeOverrides(ops))};`,
     '',
     '/** The error codes the spec lists (`ErrorCode`). */',
