@@ -1,5 +1,5 @@
 import { defineConfig, mergeConfig } from 'vitest/config';
 import shared from '../../vitest.shared';
 
-// The CLI tests start child processes; the shared timeouts cover them.
-export default mergeConfig(shared, defineConfig({}));
+// Generous timeouts: the CLI tests start child processes, and the machine may be busy.
+export default mergeConfig(shared, defineConfig({ test: { testTimeout: 150_000, hookTimeout: 150_000 } }));
