@@ -7,14 +7,13 @@
 //      from file://, and the site's navigation bar is added;
 //   4. the markdown guides and the changelog are rendered to dist/guides/*.html.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { changelogMarkdown } from './changelog.mjs';
 import { addCodeSamples } from './code-samples.mjs';
-import { expandSamples, renderMarkdown } from './guides.mjs';
+import { renderMarkdown } from './guides.mjs';
 import { addSiteNavigation, inlineRedocRuntime } from './redoc-page.mjs';
 import { GUIDES, guideFile, guidePage, SITE_CSS } from './site.mjs';
 
@@ -78,30 +77,15 @@ await writeFile(join(distDir, 'assets', 'site.css'), SITE_CSS.trimStart());
 
 // 4. Guides.
 console.log(`docs: rendering ${GUIDES.length} guide pages…`);
-const usedSamples = new Set();
 for (const guide of GUIDES) {
-  let markdown;
-  if (guide.source === null) {
-    markdown = await changelogMarkdown(repoDir);
-  } else {
-    const expanded = await expandSamples(
-      await readFile(join(guidesDir, guide.source), 'utf8'),
-      join(guidesDir, 'samples'),
-    );
-    for (const file of expanded.used) usedSamples.add(file);
-    markdown = expanded.markdown;
-  }
+  const markdown =
+    guide.source === null ? await changelogMarkdown(repoDir) : await readFile(join(guidesDir, guide.source), 'utf8');
   const { html, headings, title } = renderMarkdown(markdown);
   await writeFile(
     join(distDir, guideFile(guide.slug)),
     guidePage({ slug: guide.slug, title: title ?? guide.title, bodyHtml: html, headings }),
   );
 }
-const samplesDir = join(guidesDir, 'samples');
-const unused = (existsSync(samplesDir) ? await readdir(samplesDir) : []).filter(
-  (name) => name.endsWith('.ts') && !usedSamples.has(name),
-);
-if (unused.length > 0) console.warn(`docs: warning: samples no guide includes: ${unused.join(', ')}`);
 
 const { files, bytes } = await measure(distDir);
 console.log(

@@ -34,7 +34,8 @@ async function readReleased(repoDir) {
   const found = [];
   for (const dir of dirs.sort()) {
     const text = await readFile(join(repoDir, dir, 'CHANGELOG.md'), 'utf8').catch(() => null);
-    if (text === null) continue;
+    // A CHANGELOG.md that holds only its `# <name>` heading: nothing was released yet.
+    if (text === null || !text.replace(/^#\s+.*\r?\n?/, '').trim()) continue;
     const pkg = JSON.parse(await readFile(join(repoDir, dir, 'package.json'), 'utf8'));
     found.push({ name: pkg.name, text });
   }

@@ -1,5 +1,5 @@
-// Opens the built docs in Debian's Chromium (driven by playwright-core; no browser is ever
-// downloaded) and checks what a reader sees: a section for every operation and every webhook
+// Opens the built docs in Chromium (test/support/find-browser.ts picks which; playwright-core never
+// downloads one) and checks what a reader sees: a section for every operation and every webhook
 // event of the bundled specs, a working search, links between the reference and the guides,
 // no console error, and no request leaving the machine. Screenshots go to docs/test-results/.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

@@ -1,5 +1,5 @@
 // The client and the webhook helpers claim to need nothing but fetch, URL and WebCrypto.
-// This runs their published ESM builds (dist/) unbundled in Debian's Chromium: the client
+// This runs their published ESM builds (dist/) unbundled in Chromium: the client
 // calls the mock server across origins, and the webhook helpers sign, verify and parse.
 // It lives in docs because docs already depends on every package and on the browser setup.
 import { createHmac } from 'node:crypto';

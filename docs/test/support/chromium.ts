@@ -1,11 +1,12 @@
-// Debian's Chromium, driven by playwright-core. Never a downloaded browser: .ci/run installs
-// the Debian package. The flags keep it off the network, which is closed on this machine.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// Starts the Chromium that find-browser.ts picked (once per run, in test/support/browser-setup.ts),
+// driven by playwright-core: never a browser that playwright downloads. The flags keep it off
+// the network, which is closed on this machine.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
+import { inject } from 'vitest';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -21,16 +22,15 @@ export const CHROMIUM_FLAGS = [
 export async function launchChromium(
   viewport = { width: 1400, height: 900 },
 ): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run does)`);
-  }
+  const browser = inject('browser');
   const profileDir = mkdtempSync(join(tmpdir(), 'wawp-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
+    executablePath: browser.executablePath,
     headless: true,
     args: CHROMIUM_FLAGS,
     viewport,
   });
+  console.info(`browser: ${browser.source}, ${browser.executablePath}, version ${context.browser()?.version() ?? '?'}`);
   return {
     context,
     async close() {

@@ -1,0 +1,161 @@
+// Every code block of every guide and package README, as a reader would copy it: each one is
+// type-checked against the packages, and run (`node --import tsx`, which is what `npx tsx
+// file.ts` does) against the mock server, with the mock's URL and credentials in the WAWP_*
+// variables the blocks read. Blocks that need the real API are run with those variables unset
+// and must refuse clearly. The blocks are read from the markdown when the test runs, so a block
+// that another change adds is covered too.
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type MockServer, startMockServer } from '@wawp/mock-server';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blockList, documentedFiles, extractBlocks, markdownFiles } from '../scripts/code-blocks.mjs';
+
+const require = createRequire(import.meta.url);
+const repoDir = fileURLToPath(new URL('../../', import.meta.url));
+const outDir = fileURLToPath(new URL('../.blocks/', import.meta.url));
+// test/support/blocks-setup.ts wrote them before the test files were collected.
+const blocks = blockList(repoDir, outDir);
+const typed = blocks.filter((b) => b.mode !== 'fragment');
+/** The WAWP_* variables a reader would set; everything else of the environment is kept. */
+const READER_ENV = ['WAWP_BASE_URL', 'WAWP_INSTANCE_ID', 'WAWP_ACCESS_TOKEN', 'WAWP_WEBHOOK_HMAC_KEY'];
+
+function where(block: { source: string; line: number }): string {
+  return `${block.source}:${block.line}`;
+}
+
+function run(
+  file: string,
+  env: Record<string, string | undefined>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', require.resolve('tsx'), file],
+      { cwd: dirname(file), env, timeout: 150_000 },
+      (error, stdout, stderr) => resolve({ code: error ? ((error.code as number | null) ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+function baseEnv(): Record<string, string | undefined> {
+  const env = { ...process.env };
+  for (const key of READER_ENV) delete env[key];
+  return env;
+}
+
+describe('markdown code', () => {
+  it('has no sample placeholder left in any markdown file', () => {
+    const withPlaceholder = markdownFiles(repoDir).filter((file: string) =>
+      readFileSync(join(repoDir, file), 'utf8').includes('{{sample'),
+    );
+    expect(withPlaceholder).toEqual([]);
+  });
+
+  it('finds the blocks of the guides and the package READMEs', () => {
+    const sources = new Set(blocks.map((b) => b.source));
+    for (const file of ['docs/guides/getting-started.md', 'packages/client/README.md']) expect(sources).toContain(file);
+    expect(documentedFiles(repoDir)).toContain('packages/mock-server/README.md');
+    expect(blocks.filter((b) => b.mode === 'run').length).toBeGreaterThan(10);
+  });
+
+  it('reads fences and their words', () => {
+    const [first, second] = extractBlocks(
+      'x\n```ts file=a.ts run=refuses\nconst a = 1;\n```\n\n  ~~~js fragment\n  b();\n  ~~~\n',
+    );
+    expect(first).toMatchObject({ ext: 'ts', meta: { file: 'a.ts', run: 'refuses' }, code: 'const a = 1;\n', line: 2 });
+    expect(second).toMatchObject({ ext: 'mjs', meta: { fragment: true }, code: 'b();\n' });
+  });
+
+  it('parses every fragment', () => {
+    for (const block of blocks.filter((b) => b.mode === 'fragment')) {
+      const code = readFileSync(block.path, 'utf8');
+      // Syntax only: a fragment may `return` at its top level, being a piece of a handler.
+      const file = ts.createSourceFile(block.path, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+      const syntax = (file as unknown as { parseDiagnostics: { messageText: unknown }[] }).parseDiagnostics;
+      expect(
+        syntax.map((d) => String(d.messageText)),
+        where(block),
+      ).toEqual([]);
+    }
+  });
+
+  it('type-checks every block that is not a fragment, as its own module', async () => {
+    writeFileSync(
+      join(outDir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: relative(outDir, join(repoDir, 'tsconfig.base.json')),
+        compilerOptions: {
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          checkJs: true,
+          types: ['node'],
+          skipLibCheck: true,
+        },
+        files: typed.map((b) => relative(outDir, b.path)),
+      }),
+    );
+    // A package.json with "type": "module", as the guides tell readers to have.
+    writeFileSync(join(outDir, 'package.json'), '{ "type": "module", "private": true }\n');
+    const tsc = require.resolve('typescript/bin/tsc');
+    const result = await new Promise<string>((resolve) =>
+      execFile(process.execPath, [tsc, '-p', outDir], { timeout: 120_000 }, (_e, stdout, stderr) =>
+        resolve(stdout + stderr),
+      ),
+    );
+    // tsc names the extracted file; the message maps it back to the markdown it came from.
+    const named = result.replace(/[\w.-]+__[\w.-]+\/[\w.-]+/g, (path) => {
+      const block = blocks.find((b) => b.path.endsWith(path));
+      return block ? `${where(block)} (${path})` : path;
+    });
+    expect(named.trim()).toBe('');
+  });
+});
+
+// Concurrent: each block is its own process, mostly waiting on the mock or on tsx's start-up.
+describe.concurrent('markdown code, run against the mock', () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer({ port: 0 });
+  });
+  afterAll(() => mock?.close());
+
+  // A block that needs a Redis (the queue's) runs when REDIS_URL names one; otherwise it is
+  // type-checked only, and the run says so.
+  const needsRedis = (b: (typeof blocks)[number]) => b.code.includes('REDIS_URL') && !process.env.REDIS_URL;
+  const runnable = blocks.filter((b) => b.mode === 'run' && !needsRedis(b));
+  const withoutRedis = blocks.filter((b) => b.mode === 'run' && needsRedis(b));
+  if (withoutRedis.length > 0) {
+    console.info(`code blocks: type-checked only, no REDIS_URL to run them: ${withoutRedis.map(where).join(', ')}`);
+  }
+  it.each(runnable.map((b) => [where(b), b] as const))(
+    '%s runs',
+    async (_name, block) => {
+      const env = {
+        ...baseEnv(),
+        WAWP_BASE_URL: mock.url,
+        WAWP_INSTANCE_ID: '123456789',
+        WAWP_ACCESS_TOKEN: '123456789',
+        WAWP_WEBHOOK_HMAC_KEY: 'docs-test-key',
+      };
+      const result = await run(block.path, env);
+      expect(result.code, `${where(block)}\n${result.stdout}\n${result.stderr}`).toBe(0);
+    },
+    180_000,
+  );
+
+  const refusing = blocks.filter((b) => b.mode === 'refuses');
+  it.each(refusing.map((b) => [where(b), b] as const))(
+    '%s refuses clearly without its variables',
+    async (_n, block) => {
+      const result = await run(block.path, baseEnv());
+      expect(result.code, where(block)).not.toBe(0);
+      // A clear refusal names the variable and shows no stack trace.
+      expect(result.stderr, where(block)).toMatch(/WAWP_[A-Z_]+/);
+      expect(result.stderr, where(block)).not.toMatch(/^\s+at /m);
+    },
+  );
+});
