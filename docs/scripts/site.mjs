@@ -8,6 +8,7 @@ export const GUIDES = [
   { slug: 'receiving-webhooks', title: 'Receiving webhooks', source: 'receiving-webhooks.md' },
   { slug: 'testing-with-the-mock', title: 'Testing with the mock', source: 'testing-with-the-mock.md' },
   { slug: 'errors-and-retries', title: 'Errors and retries', source: 'errors-and-retries.md' },
+  { slug: 'scale', title: 'Running receivers and senders on several machines', source: 'scale.md' },
   { slug: 'changelog', title: 'Changelog', source: null },
 ];
 

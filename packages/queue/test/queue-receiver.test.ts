@@ -104,6 +104,14 @@ describe('createQueueReceiver', () => {
       const ok = await fetch(url, { method: 'POST', headers: delivery.headers, body: delivery.body });
       expect(ok.status).toBe(200);
       expect(await queue.getJob(delivery.id)).toBeDefined();
+      const big = await fetch(url, { method: 'POST', headers: delivery.headers, body: 'x'.repeat(200 * 1024) });
+      expect(big.status).toBe(413);
+      const forged = await fetch(url, {
+        method: 'POST',
+        headers: delivery.headers,
+        body: delivery.body.replace('}', ' }'),
+      });
+      expect(forged.status).toBe(401);
       const wrong = await fetch(url, { method: 'GET' });
       expect(wrong.status).toBe(405);
       expect(wrong.headers.get('allow')).toBe('POST');

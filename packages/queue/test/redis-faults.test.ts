@@ -12,7 +12,7 @@ import {
 } from '../src/index.js';
 import { asRequest, HMAC_KEY, signedDelivery } from './support/deliveries.js';
 import { uniqueQueue } from './support/names.js';
-import { freePort, startRedisServer } from './support/redis-server.js';
+import { freePort, startRedisServer } from './support/redis-server.mjs';
 
 describe('Redis down at start', () => {
   test('every component rejects with RedisUnavailableError naming the URL without its password', async () => {

@@ -25,6 +25,11 @@ redis.call('PEXPIRE', KEYS[1], windowMs)
 if chatMs > 0 then redis.call('SET', KEYS[3], '1', 'PX', chatMs) end
 return 0`;
 
+// One round trip, and never shortening a pause another process set for a longer Retry-After.
+const PAUSE = `
+if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], '1', 'PX', ARGV[1]) end
+return 0`;
+
 export interface RateLimiterSettings {
   /** Requests allowed in any window of `windowMs`. */
   limit: number;
@@ -35,9 +40,18 @@ export interface RateLimiterSettings {
   prefix: string;
 }
 
+export interface Acquired {
+  /** 0 when the slot was taken. */
+  wait: number;
+  /** The taken slot, to give back with `cancel`. */
+  slot?: string;
+}
+
 export interface RateLimiter {
-  /** Takes a slot now and resolves 0, or resolves how many ms to wait before asking again. */
-  tryAcquire(chatId?: string): Promise<number>;
+  /** Takes a slot now (`wait: 0`, with its name), or says how many ms to wait before asking again. */
+  tryAcquire(chatId?: string): Promise<Acquired>;
+  /** Gives back a slot that could not be used at once. */
+  cancel(slot: string): Promise<void>;
   /** Holds every request of the instance for `ms` (a 429's Retry-After). */
   pause(ms: number): Promise<void>;
 }
@@ -51,6 +65,7 @@ export function createRateLimiter(redis: Redis, settings: RateLimiterSettings): 
     async tryAcquire(chatId) {
       const chatMs = chatId === undefined ? 0 : settings.perChatIntervalMs;
       const chatKey = `${settings.prefix}chat:${chatId ?? ''}`;
+      const slot = member();
       const wait = await redis.eval(
         ACQUIRE,
         3,
@@ -60,14 +75,15 @@ export function createRateLimiter(redis: Redis, settings: RateLimiterSettings): 
         settings.limit,
         settings.windowMs,
         chatMs,
-        member(),
+        slot,
       );
-      return Number(wait);
+      return Number(wait) === 0 ? { wait: 0, slot } : { wait: Number(wait) };
+    },
+    async cancel(slot) {
+      await redis.zrem(windowKey, slot);
     },
     async pause(ms) {
-      // Never shorten a pause another process set for a longer Retry-After.
-      const left = await redis.pttl(pauseKey);
-      if (left < ms) await redis.set(pauseKey, '1', 'PX', Math.max(1, Math.ceil(ms)));
+      await redis.eval(PAUSE, 1, pauseKey, Math.max(1, Math.ceil(ms)));
     },
   };
 }

@@ -98,6 +98,7 @@ function check(options: SendQueueOptions) {
     perSecond,
     queue: checkQueueName(options.queue ?? `wawp-send-${options.instanceId.replace(/[^A-Za-z0-9_.-]/g, '_')}`),
     windowMs: 1_000 + ms(options.windowMarginMs, 150, 'windowMarginMs'),
+    lateMs: Math.max(10, Math.floor(ms(options.windowMarginMs, 150, 'windowMarginMs') / 2)),
     perChatIntervalMs: ms(options.perChatIntervalMs, 0, 'perChatIntervalMs'),
     typingMs: ms(options.typingMs, 0, 'typingMs'),
     concurrency: count(options.concurrency, 4, 'concurrency'),
@@ -226,16 +227,26 @@ function startSender(
 ): Worker<SendJob> {
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-  /** Waits for a slot of the instance's limit; long waits are spent as a delayed job. */
+  /**
+   * Waits for a slot of the instance's limit; long waits are spent as a delayed job. A slot is
+   * only good if it is used at once: a process that stalled between asking and sending (a
+   * busy event loop, a slow link to Redis) would send late, into the next window, so a slot
+   * that took longer than half the window's margin to get is given back and asked for again.
+   */
   async function slot(job: Job<SendJob>, token: string | undefined, chatId?: string): Promise<void> {
     for (;;) {
-      const wait = await limiter.tryAcquire(chatId);
-      if (wait === 0) return;
-      if (wait > SLEEP_AT_MOST_MS) {
-        await job.moveToDelayed(Date.now() + wait, token);
+      const asked = Date.now();
+      const got = await limiter.tryAcquire(chatId);
+      if (got.wait === 0) {
+        if (Date.now() - asked <= settings.lateMs) return;
+        await limiter.cancel(got.slot!);
+        continue;
+      }
+      if (got.wait > SLEEP_AT_MOST_MS) {
+        await job.moveToDelayed(Date.now() + got.wait, token);
         throw new DelayedError();
       }
-      await sleep(wait);
+      await sleep(got.wait);
     }
   }
 

@@ -2,7 +2,7 @@
 // prefixes, so files never see each other's keys.
 import 'vitest';
 import type { TestProject } from 'vitest/node';
-import { useRedis } from './redis-server.js';
+import { useRedis } from './redis-server.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {

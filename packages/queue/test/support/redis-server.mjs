@@ -1,17 +1,13 @@
 // Redis as a real component of the tests: the server named by REDIS_URL, else a throwaway
 // `redis-server` (found on PATH, or installed from Debian when we are root with apt) on a
 // free loopback port, without persistence, stopped afterwards.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+// Plain JavaScript, so the benchmarks use it too.
+import { execFileSync, spawn } from 'node:child_process';
+import { connect, createServer } from 'node:net';
 
-export interface RunningRedis {
-  url: string;
-  /** The server's process when this harness started it; absent for REDIS_URL. */
-  process?: ChildProcess;
-  stop(): Promise<void>;
-}
+/** @typedef {{ url: string, process?: import('node:child_process').ChildProcess, stop(): Promise<void> }} RunningRedis */
 
-const onPath = (command: string): boolean => {
+const onPath = (command) => {
   try {
     execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
     return true;
@@ -21,7 +17,7 @@ const onPath = (command: string): boolean => {
 };
 
 /** Finds `redis-server`, installing Debian's package when that is possible; else says what to install. */
-export function ensureRedisServer(): string {
+export function ensureRedisServer() {
   if (onPath('redis-server')) return 'redis-server';
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   if (root && onPath('apt-get')) {
@@ -36,19 +32,21 @@ export function ensureRedisServer(): string {
   );
 }
 
-export function freePort(): Promise<number> {
+/** @returns {Promise<number>} */
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
 }
 
 /** Starts a private redis-server on `port` (a free one by default) and resolves once it accepts commands. */
-export async function startRedisServer(port?: number): Promise<RunningRedis> {
+/** @param {number} [port] @returns {Promise<RunningRedis>} */
+export async function startRedisServer(port) {
   const command = ensureRedisServer();
   const chosen = port ?? (await freePort());
   const args = ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
@@ -63,7 +61,7 @@ export async function startRedisServer(port?: number): Promise<RunningRedis> {
     url,
     process: child,
     stop: () =>
-      new Promise<void>((resolve) => {
+      new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
@@ -71,7 +69,7 @@ export async function startRedisServer(port?: number): Promise<RunningRedis> {
   };
 }
 
-async function waitUntilReady(port: number, child: ChildProcess, stderr: () => string): Promise<void> {
+async function waitUntilReady(port, child, stderr) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}: ${stderr()}`);
@@ -82,28 +80,26 @@ async function waitUntilReady(port: number, child: ChildProcess, stderr: () => s
   throw new Error(`redis-server did not answer on port ${port} within 10 s: ${stderr()}`);
 }
 
-function answersPing(port: number): Promise<boolean> {
-  return import('node:net').then(
-    ({ connect }) =>
-      new Promise<boolean>((resolve) => {
-        const socket = connect(port, '127.0.0.1');
-        socket.setTimeout(500);
-        socket.once('connect', () => socket.write('PING\r\n'));
-        socket.once('data', (data) => {
-          socket.destroy();
-          resolve(String(data).startsWith('+PONG'));
-        });
-        socket.once('error', () => resolve(false));
-        socket.once('timeout', () => {
-          socket.destroy();
-          resolve(false);
-        });
-      }),
-  );
+function answersPing(port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.setTimeout(500);
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(String(data).startsWith('+PONG'));
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
 }
 
 /** REDIS_URL when set, else a fresh private server. */
-export async function useRedis(): Promise<RunningRedis> {
+/** @returns {Promise<RunningRedis>} */
+export async function useRedis() {
   const given = process.env.REDIS_URL;
   if (given) return { url: given, stop: async () => {} };
   return startRedisServer();
