@@ -5,9 +5,8 @@
 // rule is written once, in openapi.yaml; writing these bodies by hand in 110 operations
 // would let them drift apart.
 //
-// Generated parts carry `x-wawp-generated: parameter-placement`, so that a code generator
-// can tell them from the documented request (the client keeps sending the documented,
-// query-string form and must not turn these into arguments).
+// The generated bodies live in `x-wawp-placement` (marked `x-wawp-generated`), apart from
+// the documented request, which the client keeps sending.
 
 import { resolveRef } from '../src/spec-tools.mjs';
 
@@ -110,45 +109,25 @@ export function placementBodies(openapi, pathItem, op) {
   return { params, documented, json, form, encoding };
 }
 
-const BODY_NOTE =
-  'Optional. Any parameter of this operation, the credentials included, may travel in a JSON ' +
-  'or form body instead of the query string (see "Where parameters travel" in the API description). ' +
-  'When a parameter appears in several places, the JSON body wins, then the form body, then the query string, then the path.';
-
-// HTTP gives a GET or HEAD body no meaning and fetch cannot send one; those operations get
-// the rule's bodies only in `x-wawp-placement`, not as a request body.
-const BODY_METHODS = new Set(['post', 'put', 'patch', 'delete']);
-
 /**
- * Writes the generated bodies into every operation and returns how many it wrote.
+ * Writes the generated bodies into every operation and returns how many it wrote:
+ * `x-wawp-placement` is `{ json: { schema }, form: { schema, encoding } }`, the complete
+ * bodies the rule allows (a consumer such as the mock reads only this).
  *
- * - `x-wawp-placement` on every operation: `{ json: { schema }, form: { schema, encoding } }`,
- *   the complete bodies the rule allows (a consumer such as the mock reads only this);
- * - an optional `requestBody` with the same two media types on POST, PUT, PATCH and DELETE
- *   operations that document no body, so tools that read request bodies see them.
- *
- * A documented request body is left exactly as written: adding loose media types next to
- * it would loosen the client's body types, which the client keeps sending as documented.
+ * They are not written as request bodies: a documented body stays as written, and a loose
+ * optional body on every other operation would loosen the client's types (it keeps sending
+ * the documented query-string form) and read as a change of the released contract.
  */
 export function addPlacementBodies(openapi) {
-  const rule = readPlacementRule(openapi);
+  readPlacementRule(openapi);
   let count = 0;
   for (const pathItem of Object.values(openapi.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = pathItem[method];
       if (!op) continue;
-      const { documented, json, form, encoding } = placementBodies(openapi, pathItem, op);
-      const jsonMedia = { schema: json };
+      const { json, form, encoding } = placementBodies(openapi, pathItem, op);
       const formMedia = { schema: form, ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
-      op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: jsonMedia, form: formMedia };
-      if (!documented && BODY_METHODS.has(method)) {
-        op.requestBody = {
-          description: BODY_NOTE,
-          required: false,
-          'x-wawp-generated': GENERATED,
-          content: { [rule.mediaTypes.json]: jsonMedia, [rule.mediaTypes.form]: formMedia },
-        };
-      }
+      op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: { schema: json }, form: formMedia };
       count++;
     }
   }

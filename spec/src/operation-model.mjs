@@ -170,9 +170,6 @@ function exampleArgsOf(doc, id, parameters, body) {
 function requestBodyOf(doc, operation, pointer) {
   if (!operation.requestBody) return undefined;
   const { node, pointer: at } = resolveRef(doc, operation.requestBody, `${pointer}/requestBody`);
-  // A body the bundle generated from the parameter placement rule only restates the
-  // parameters; the client sends the documented placement, so it is no body to model.
-  if (node?.['x-wawp-generated']) return undefined;
   const content = node?.content ?? {};
   const mediaType = Object.keys(content).find(isJson) ?? Object.keys(content)[0];
   if (!mediaType) return undefined;

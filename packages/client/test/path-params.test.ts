@@ -43,8 +43,8 @@ describe('dot segments never re-route a call', () => {
           const values = Object.fromEntries(names(op.path).map((name, i) => [name, pool[i % pool.length] as string]));
           const before = requests.length;
           const call = operationFace
-            ? faces[op.group]![op.method]!(values)
-            : client.request(op.httpMethod as 'get', op.path as never, { params: { path: values } } as never);
+            ? faces[op.group]![op.name]!(values)
+            : client.request(op.method as 'get', op.path as never, { params: { path: values } } as never);
           const outcome = await call.then(
             () => undefined,
             (error: unknown) => error,

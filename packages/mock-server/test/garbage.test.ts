@@ -37,9 +37,7 @@ function garbageRequests(base: string): Garbage[] {
 
     // Bad JSON and bodies of the wrong JSON type, where the operation takes a JSON body.
     const body = operation.op.requestBody ? resolve(doc, operation.op.requestBody, '').node : undefined;
-    // A body generated from the spec's placement rule is optional, and WordPress reads a
-    // JSON `null` there as "no body parameters"; only documented JSON bodies are tried here.
-    if (body && !body['x-wawp-generated'] && Object.keys(body.content ?? {}).some((t) => /json/.test(t))) {
+    if (body && Object.keys(body.content ?? {}).some((t) => /json/.test(t))) {
       for (const text of [pick(badJson), pick(badJson), pick(wrongShape)]) {
         out.push({
           what: `${operation.id} with body ${JSON.stringify(text)}`,

@@ -34,7 +34,8 @@ const router = createWebhookRouter()
 
 const server = createServer(createNodeHandler({ router, hmacKey }));
 server.listen(port, '127.0.0.1', () => {
-  console.log(`webhook receiver listening on http://127.0.0.1:${server.address().port}/ (Ctrl-C stops it)`);
+  const { port: bound } = /** @type {import('node:net').AddressInfo} */ (server.address());
+  console.log(`webhook receiver listening on http://127.0.0.1:${bound}/ (Ctrl-C stops it)`);
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {

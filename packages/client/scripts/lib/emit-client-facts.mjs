@@ -1,21 +1,24 @@
-// @ts-check
 // Emits the few facts of the spec that the client's runtime needs besides the operations:
 // the package version (for the User-Agent-style header), the routes whose retry safety
-// differs from their method's default (`x-wawp-retry-safe`), and the known error codes.
+// differs from the client's default methods, and the known error codes.
 import { RETRY_SAFE_METHODS, resolveRef } from '@wawp/spec/tools';
 import { HEADER } from './emit-operations.mjs';
 
+/** @typedef {import('@wawp/spec/tools').OperationModel} OperationModel */
+/** @typedef {{ enum?: unknown[], anyOf?: object[], oneOf?: object[] }} CodeSchema */
+
+/** The methods the model (and the client's default `retry.methods`) count as safe to retry. */
+const DEFAULT_SAFE = /** @type {readonly string[]} */ (RETRY_SAFE_METHODS);
+
 /**
- * `{ 'POST /chats/overview': true, … }`: only where the model's retry safety differs from the
- * method's default, so the runtime's own method list stays the one the caller configures.
- * @param {import('@wawp/spec/tools').OperationModel[]} ops
+ * `{ 'POST /chats/overview': true, … }`: only where the model's `retrySafe` differs from the method's default.
+ * @param {OperationModel[]} ops
  */
 export function retrySafeOverrides(ops) {
   /** @type {Record<string, boolean>} */
   const overrides = {};
-  const byMethod = /** @type {readonly string[]} */ (RETRY_SAFE_METHODS);
   for (const o of ops) {
-    if (o.retrySafe !== byMethod.includes(o.method)) overrides[`${o.method} ${o.path}`] = o.retrySafe;
+    if (o.retrySafe !== DEFAULT_SAFE.includes(o.method)) overrides[`${o.method} ${o.path}`] = o.retrySafe;
   }
   return overrides;
 }
@@ -26,7 +29,8 @@ export function retrySafeOverrides(ops) {
  * @returns {string[]}
  */
 export function knownErrorCodes(doc) {
-  const deref = (/** @type {any} */ node) => resolveRef(doc, node).node ?? {};
+  /** @param {object} node @returns {CodeSchema} */
+  const deref = (node) => /** @type {CodeSchema} */ (resolveRef(doc, node).node);
   const schema = deref(doc.components?.schemas?.ErrorCode ?? {});
   const parts = [schema, ...(schema.anyOf ?? []), ...(schema.oneOf ?? [])].map(deref);
   return [...new Set(parts.flatMap((p) => p.enum ?? []))].filter((v) => typeof v === 'string');
@@ -34,7 +38,7 @@ export function knownErrorCodes(doc) {
 
 /**
  * @param {any} doc
- * @param {import('@wawp/spec/tools').OperationModel[]} ops
+ * @param {OperationModel[]} ops
  * @param {string} version
  */
 export function emitClientFacts(doc, ops, version) {
@@ -44,7 +48,7 @@ export function emitClientFacts(doc, ops, version) {
     '/** The version of @wawp/client, sent in its User-Agent-style header. */',
     `export const CLIENT_VERSION = ${JSON.stringify(version)};`,
     '',
-    "/** Routes (`METHOD path`) whose retry safety differs from their method's default, from `x-wawp-retry-safe`. */",
+    "/** Routes (`METHOD path`) whose retry safety differs from the client's default methods, from `x-wawp-retry-safe`. */",
     `export const retrySafeRoutes: Readonly<Record<string, boolean>> = ${JSON.stringify(retrySafeOverrides(ops))};`,
     '',
     '/** The error codes the spec lists (`ErrorCode`). */',
