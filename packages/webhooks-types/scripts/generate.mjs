@@ -220,6 +220,7 @@ const examplesTs = [
 /** Header names by role, read from the delivery headers schema (`x-wawp-role` on each property). */
 function deliveryHeaderNames() {
   const headers = schemas.DeliveryHeaders?.properties ?? {};
+  /** @type {Record<string, string>} */
   const byRole = {};
   for (const [name, schema] of Object.entries(headers)) {
     const role = schema['x-wawp-role'];
@@ -229,16 +230,22 @@ function deliveryHeaderNames() {
   for (const role of ['requestId', 'timestamp', 'signature', 'algorithm']) {
     if (!byRole[role]) throw new Error(`DeliveryHeaders has no header with x-wawp-role: ${role}`);
   }
-  return { byRole, headers };
+  // Checked just above: the four roles the receiver needs are all there.
+  const named =
+    /** @type {Record<string, string> & Record<'requestId' | 'timestamp' | 'signature' | 'algorithm', string>} */ (
+      byRole
+    );
+  return { byRole: named, headers };
 }
 
 /** Every documented answer, by example name: `{ status, headers, body }`. */
 function receiverAnswers() {
   const responses = Object.values(openapi.webhooks ?? {})[0]?.post?.responses;
   if (!responses) throw new Error('the OpenAPI bundle has no webhook responses');
+  /** @type {Record<string, { status: number, headers: Record<string, unknown>, body: unknown }>} */
   const answers = {};
   for (const [status, ref] of Object.entries(responses)) {
-    const response = openapi.components.responses[ref.$ref.split('/').pop()];
+    const response = resolveRef(openapi, ref).node;
     const headers = Object.fromEntries(
       Object.entries(response.headers ?? {}).map(([name, h]) => [name.toLowerCase(), h.schema.const]),
     );
