@@ -105,9 +105,10 @@ describe('createSendQueue', () => {
     );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(busiestWindow(sends().map((e) => e.at))).toBeLessThanOrEqual(20);
-    // And it is a pace, not a trickle: 45 sends at 20/s take about two windows.
+    // And it is a pace, not a trickle: 45 sends at 20/s take about two windows. The bound
+    // leaves room for a busy shared machine; a limiter that sent one a second would need 44 s.
     const span = sends().at(-1)!.at - sends()[0]!.at;
-    expect(span).toBeLessThan(4_000);
+    expect(span).toBeLessThan(15_000);
   });
 
   test('bad options are refused with a message that names them', async () => {

@@ -230,9 +230,12 @@ function deliveryHeaderNames() {
   for (const role of ['requestId', 'timestamp', 'signature', 'algorithm']) {
     if (!byRole[role]) throw new Error(`DeliveryHeaders has no header with x-wawp-role: ${role}`);
   }
-  // Every role was checked just above.
-  const found = /** @type {Record<'requestId' | 'timestamp' | 'signature' | 'algorithm', string>} */ (byRole);
-  return { byRole: found, headers };
+  // Checked just above: the four roles the receiver needs are all there.
+  const named =
+    /** @type {Record<string, string> & Record<'requestId' | 'timestamp' | 'signature' | 'algorithm', string>} */ (
+      byRole
+    );
+  return { byRole: named, headers };
 }
 
 /** Every documented answer, by example name: `{ status, headers, body }`. */
@@ -242,7 +245,7 @@ function receiverAnswers() {
   /** @type {Record<string, { status: number, headers: Record<string, unknown>, body: unknown }>} */
   const answers = {};
   for (const [status, ref] of Object.entries(responses)) {
-    const response = openapi.components.responses[ref.$ref.split('/').pop()];
+    const response = resolveRef(openapi, ref).node;
     const headers = Object.fromEntries(
       Object.entries(response.headers ?? {}).map(([name, h]) => [name.toLowerCase(), h.schema.const]),
     );
