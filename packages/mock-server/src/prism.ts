@@ -9,6 +9,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { deferFakerLoading } from './lazy-faker.js';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
+import { readPrismOperations } from './prism-operations.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
 
@@ -68,9 +69,10 @@ export interface EngineOptions {
 
 export async function createMockEngine(options: EngineOptions = {}): Promise<MockEngine> {
   const spec = options.spec ?? bundledSpecPath();
-  const operations = await prismHttp.getHttpOperationsFromSpec(spec as string);
+  const text = typeof spec === 'string' ? readFileSync(spec, 'utf8') : undefined;
+  const operations = await readPrismOperations(spec, text);
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
-  const placement = placementRuleOf(typeof spec === 'string' ? readDocument(spec) : spec);
+  const placement = placementRuleOf(text !== undefined ? parseDocument(text) : spec);
   preferNamedExamples(operations);
   const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
@@ -106,8 +108,7 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
 }
 
 /** The document itself, for its root extensions (Prism keeps only the operations). */
-function readDocument(path: string): unknown {
-  const text = readFileSync(path, 'utf8');
+function parseDocument(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
