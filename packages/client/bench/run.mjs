@@ -34,11 +34,11 @@ const stubFetch = async (request) => {
 };
 
 const bare = createClient({ baseUrl: BASE, fetch: stubFetch });
-// The same two headers our client sends to name itself (x-wawp-client and user-agent).
+// The header our client sends to name itself (user-agent).
 const bareNamed = createClient({
   baseUrl: BASE,
   fetch: stubFetch,
-  headers: { 'x-wawp-client': '@wawp/client/0.0.0', 'user-agent': '@wawp/client/0.0.0' },
+  headers: { 'user-agent': '@wawp/client/0.0.0' },
 });
 const naive = createClient({ baseUrl: BASE, fetch: stubFetch });
 naive.use({

@@ -46,8 +46,8 @@ export interface WawpClientOptions extends Credentials {
   /** Retry settings, or `false` to never retry. See {@link RetryOptions} for the defaults. */
   retry?: false | RetryOptions;
   /**
-   * Your product, put before the client's own in the `x-wawp-client` and `user-agent`
-   * headers (`my-app/1.2 @wawp/client/0.1.0`); `false` sends neither. Browsers send neither.
+   * Your product, put before the client's own in the `user-agent` header
+   * (`my-app/1.2 @wawp/client/0.1.0`); `false` sends none. Browsers send the browser's own.
    */
   userAgent?: string | false;
   /** Observers of every attempt, for logs and metrics. They see redacted URLs only. */
