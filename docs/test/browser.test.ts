@@ -22,6 +22,7 @@ const ENOUGH_FAILURES = 5;
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
+const openapiV2 = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi-v2.json'), 'utf8'));
 const asyncapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/asyncapi.json'), 'utf8'));
 const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8'));
 
@@ -175,6 +176,37 @@ describe('the built docs in Chromium', () => {
     await hit.first().click();
     expect(await showSection(target)).toBeUndefined();
   }, 120_000);
+
+  it('switches to the v2 reference, which has a section for every v2 operation, and back', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-section-id="/"] h1');
+    await page.click('.wawp-version-switch a:text-is("v2")');
+    await page.waitForSelector('[data-section-id="/"] h1');
+    expect(page.url()).toMatch(/\/v2\.html/);
+    expect(await page.title()).toContain(openapiV2.info.title);
+    expect(await page.locator('.wawp-version-switch a[aria-current="page"]').textContent()).toBe('v2');
+    const operations = expectedOperations(openapiV2);
+    expect(operations.length).toBeGreaterThan(80);
+    const missing: string[] = [];
+    for (const operation of operations) {
+      if (missing.length >= ENOUGH_FAILURES) break;
+      const problem = await showSection(operation);
+      if (problem) missing.push(problem);
+    }
+    expect(missing).toEqual([]);
+    // The v2 page shows what is not confirmed about an operation, and its curl sample.
+    const info = operations.find((op) => op.name === 'getSessionInfo')!;
+    expect(await showSection(info)).toBeUndefined();
+    await page.waitForFunction(
+      (id) => (document.querySelector(`[data-section-id="${id}"]`)?.textContent ?? '').includes('Not confirmed'),
+      info.id,
+    );
+    await screenshot('reference-v2.png');
+    await page.click('.wawp-version-switch a:text-is("v1")');
+    await page.waitForSelector('[data-section-id="/"] h1');
+    expect(await page.title()).toContain(openapi.info.title);
+    expect(await page.title()).not.toContain(openapiV2.info.title);
+  }, 900_000);
 
   it('works from the filesystem and links the reference and every guide both ways', async () => {
     await page.goto(pathToFileURL(join(distDir, 'index.html')).href);
