@@ -59,9 +59,9 @@ export const SITE_CSS = `
 }
 .wawp-site-nav a { color: #d7eee5; text-decoration: none; }
 .wawp-site-nav a:hover, .wawp-site-nav a[aria-current="page"] { color: #fff; text-decoration: underline; }
-.wawp-site-brand { font-weight: 700; color: #fff !important; }
+.wawp-site-brand { flex: none; font-weight: 700; color: #fff !important; }
 .wawp-site-links { display: flex; gap: 18px; }
-.wawp-version-switch { display: flex; border: 1px solid #3e6b5b; border-radius: 4px; overflow: hidden; }
+.wawp-version-switch { flex: none; display: flex; border: 1px solid #3e6b5b; border-radius: 4px; overflow: hidden; }
 .wawp-version-switch a { padding: 4px 10px; }
 .wawp-version-switch a[aria-current="page"] { background: #d7eee5; color: #0f2a22 !important; text-decoration: none; }
 

@@ -87,6 +87,17 @@ async function showSection(section: ExpectedSection): Promise<string | undefined
   return undefined;
 }
 
+/** Visits every section in turn; the problems found, stopping after ENOUGH_FAILURES. */
+async function missingSections(sections: ExpectedSection[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const section of sections) {
+    if (missing.length >= ENOUGH_FAILURES) break;
+    const problem = await showSection(section);
+    if (problem) missing.push(problem);
+  }
+  return missing;
+}
+
 /** Waits until the page stops scrolling (Redoc scrolls smoothly to a section), so screenshots are stable. */
 async function settled(): Promise<void> {
   await page.waitForFunction(
@@ -120,13 +131,7 @@ describe('the built docs in Chromium', () => {
   it('has a section for every operation of the bundled OpenAPI document', async () => {
     const operations = expectedOperations(openapi);
     expect(operations.length).toBeGreaterThan(0);
-    const missing: string[] = [];
-    for (const operation of operations) {
-      if (missing.length >= ENOUGH_FAILURES) break;
-      const problem = await showSection(operation);
-      if (problem) missing.push(problem);
-    }
-    expect(missing).toEqual([]);
+    expect(await missingSections(operations)).toEqual([]);
   }, 900_000);
 
   it('has a section for every webhook event of the bundled AsyncAPI document', async () => {
@@ -187,13 +192,7 @@ describe('the built docs in Chromium', () => {
     expect(await page.locator('.wawp-version-switch a[aria-current="page"]').textContent()).toBe('v2');
     const operations = expectedOperations(openapiV2);
     expect(operations.length).toBeGreaterThan(80);
-    const missing: string[] = [];
-    for (const operation of operations) {
-      if (missing.length >= ENOUGH_FAILURES) break;
-      const problem = await showSection(operation);
-      if (problem) missing.push(problem);
-    }
-    expect(missing).toEqual([]);
+    expect(await missingSections(operations)).toEqual([]);
     // The v2 page shows what is not confirmed about an operation, and its curl sample.
     const info = operations.find((op) => op.name === 'getSessionInfo')!;
     expect(await showSection(info)).toBeUndefined();

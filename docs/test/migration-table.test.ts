@@ -66,20 +66,17 @@ describe('migrationRows', () => {
   const before = doc('/things/{thingId}/move', 'put', {
     parameters: [param('thingId', 'path', true), param('to', 'query'), param('tags[]', 'query'), param('old', 'query')],
   });
+  // v2 takes `to` and `tags` in a JSON body, `to` now required, and adds `speed`.
+  const bodySchema = {
+    type: 'object',
+    required: ['to', 'speed'],
+    properties: { to: { type: 'string' }, tags: { type: 'array' }, speed: { type: 'integer' } },
+  };
   const after = doc('/things/move/{id}', 'post', {
     parameters: [param('id', 'path', true)],
     requestBody: {
       required: true,
-      content: {
-        'application/json': {
-          schema: {
-            type: 'object',
-            required: ['to', 'speed'],
-            properties: { to: { type: 'string' }, tags: { type: 'array' }, speed: { type: 'integer' } },
-          },
-          example: { to: 'x', speed: 1 },
-        },
-      },
+      content: { 'application/json': { schema: bodySchema, example: { to: 'x', speed: 1 } } },
     },
   });
 
