@@ -3,7 +3,8 @@ import { loadBundle } from './load.js';
 
 // Every example that credits the vendor says which of the vendor's sources it came from,
 // so a reader can tell a copied value from an illustration.
-const SOURCE = /v1 page|v2 page|v2 guide|v2 export|n8n node|WordPress plugin|documented (delivery|form)|documents no example/;
+const SOURCE =
+  /v1 page|v2 page|v2 guide|v2 export|n8n node|WordPress plugin|documented (delivery|form)|documents no example/;
 
 function summaries(node: unknown, where: string, out: { where: string; summary: string }[] = []) {
   if (Array.isArray(node)) {

@@ -122,6 +122,11 @@ describe('the v2 document', () => {
     for (const name of ['instance_id', 'access_token', 'chatId', 'file', 'caption'])
       expect(Object.keys(json.schema.properties)).toContain(name);
     expect(form.encoding.file).toEqual({ style: 'deepObject', explode: true });
+    // The v2 docs' samples spell the file's members as flat keys inside the JSON body.
+    expect(json.schema.properties['file[url]']).toMatchObject({ 'x-wawp-parameter': 'file', 'x-wawp-member': 'url' });
+    expect(Object.keys(v1.paths['/sendImage'].post['x-wawp-placement'].json.schema.properties)).not.toContain(
+      'file[url]',
+    );
     const broken = clone(v2);
     broken['x-wawp-parameter-placement'].documented = 'path';
     expect(() => readPlacementRule(broken)).toThrow(/documented must be query or json/);
@@ -183,6 +188,22 @@ describe('v2 error and send shapes', () => {
       }
     }
     expect([...found].sort()).toEqual(['CodeMessageError', 'Message', 'QueuedSend', 'RawSentMessage']);
+  });
+
+  it("accepts the vendor's sample send body, flat file keys and credentials in the JSON, in the JSON placement", () => {
+    const pointer = '#/paths/~1send~1image/post/x-wawp-placement/json/schema';
+    const validate = ajv.getSchema(`urn:wawp:v2${pointer}`);
+    const sample = {
+      instance_id: '123456789',
+      access_token: '123456789',
+      chatId: '447700900123@c.us',
+      'file[url]': 'https://example.com/files/cat.jpg',
+      'file[filename]': 'cat.jpg',
+      'file[mimetype]': 'image/jpeg',
+      caption: 'Here you are',
+    };
+    expect(validate?.(sample)).toBe(true);
+    expect(validate?.({ ...sample, 'file[mimetype]': 'not a type' })).toBe(false);
   });
 
   it('tells the shapes apart even when a body mixes their members', () => {
