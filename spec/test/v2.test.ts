@@ -2,7 +2,14 @@
 // the components it shares with v1, and the names it keeps from v1 for the same operations.
 import { describe, expect, it } from 'vitest';
 import { readPlacementRule } from '../scripts/parameter-placement.mjs';
-import { createSpecAjv, HTTP_METHODS, listOperations, readOperations, resolveRef } from '../src/spec-tools.mjs';
+import {
+  createSpecAjv,
+  exampleRequest,
+  HTTP_METHODS,
+  listOperations,
+  readOperations,
+  resolveRef,
+} from '../src/spec-tools.mjs';
 import { expectedV2Operations, skippedV2Endpoints } from './expected-operations-v2.js';
 import { clone, loadBundle } from './load.js';
 
@@ -114,6 +121,21 @@ describe('the v2 document', () => {
     expect(text?.exampleArgs).toEqual({ chatId: '447700900123@c.us', message: 'Hi from Wawp' });
     // A GET that sends a message must not be repeated by a retry.
     expect(ops.find((o) => o.id === 'sendOtp')?.retrySafe).toBe(false);
+  });
+
+  it('turns every documented example into a request to the v2 server, body fields as JSON', () => {
+    const credentials = { instance_id: '123456789', access_token: '123456789' };
+    for (const op of readOperations(v2)) {
+      const request = exampleRequest(op, { baseUrl: v2.servers[0].url, credentials });
+      const url = new URL(request.url);
+      expect(url.origin + url.pathname.slice(0, 3), op.id).toBe('https://api.wawp.net/v2');
+      expect(url.searchParams.get('access_token'), op.id).toBe('123456789');
+      if (op.bodyMode === 'none') expect(request.body, op.id).toBeUndefined();
+      else if (op.body?.required) {
+        expect(request.headers['content-type'], op.id).toBe('application/json');
+        expect(Object.keys(JSON.parse(String(request.body))).length, op.id).toBeGreaterThan(0);
+      }
+    }
   });
 
   it("applies v1's placement rule, documenting body fields as JSON", () => {
