@@ -7,7 +7,8 @@
 //      from file://, and the site's navigation bar is added;
 //   4. the same for the v2 description (dist/openapi-v2.json → dist/v2.html), with curl
 //      samples from the spec's operation model; the navigation's version switch joins them;
-//   5. the markdown guides and the changelog are rendered to dist/guides/*.html.
+//   5. the mock's control endpoints (@wawp/mock-server/control.openapi.yaml) → dist/sandbox-control.html;
+//   6. the markdown guides and the changelog are rendered to dist/guides/*.html.
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -18,7 +19,7 @@ import { changelogMarkdown } from './changelog.mjs';
 import { addCodeSamples } from './code-samples.mjs';
 import { renderMarkdown } from './guides.mjs';
 import { addSiteNavigation, inlineRedocRuntime } from './redoc-page.mjs';
-import { GUIDES, guideFile, guidePage, REFERENCES, SITE_CSS } from './site.mjs';
+import { CONTROL_REFERENCE, GUIDES, guideFile, guidePage, REFERENCES, SITE_CSS } from './site.mjs';
 
 const require = createRequire(import.meta.url);
 const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -53,9 +54,16 @@ for (const reference of REFERENCES) {
   const page = addSiteNavigation(await readFile(pagePath, 'utf8'), reference.id);
   await writeFile(pagePath, inlineRedocRuntime(page, runtime));
 }
+// The sandbox's control endpoints, from the mock's own description (YAML, no samples).
+{
+  const pagePath = join(distDir, CONTROL_REFERENCE.file);
+  renderReference(require.resolve(CONTROL_REFERENCE.source), pagePath, CONTROL_REFERENCE.title);
+  const page = addSiteNavigation(await readFile(pagePath, 'utf8'), CONTROL_REFERENCE.id);
+  await writeFile(pagePath, inlineRedocRuntime(page, runtime));
+}
 await writeFile(join(distDir, 'assets', 'site.css'), SITE_CSS.trimStart());
 
-// 5. Guides.
+// 6. Guides.
 console.log(`docs: rendering ${GUIDES.length} guide pages…`);
 for (const guide of GUIDES) {
   const markdown =

@@ -41,7 +41,7 @@ const LOGO_DATA_URI = `data:image/svg+xml,${encodeURIComponent(
 /**
  * Adds the site stylesheet and navigation bar. Must run before the runtime is inlined:
  * the first `<body>` and `</head>` of Redocly's template are then the page's own.
- * `current` is the reference the page shows: 'reference' (v1) or 'reference-v2'.
+ * `current` is the reference the page shows: 'reference' (v1), 'reference-v2' or 'reference-control'.
  */
 export function addSiteNavigation(html, current = 'reference') {
   const head = html.indexOf('</head>');

@@ -22,6 +22,18 @@ export const REFERENCES = [
   { id: 'reference-v2', version: 'v2', file: 'v2.html', spec: 'openapi-v2' },
 ];
 
+/**
+ * The mock's and sandbox's own endpoints under `/__wawp/` (`@wawp/mock-server`'s
+ * control.openapi.yaml): not part of the Wawp API, so a page of their own, outside the
+ * version switch.
+ */
+export const CONTROL_REFERENCE = {
+  id: 'reference-control',
+  title: 'Sandbox control API',
+  file: 'sandbox-control.html',
+  source: '@wawp/mock-server/control.openapi.yaml',
+};
+
 /** The guide's file in dist/, relative to dist/. */
 export function guideFile(slug) {
   return `guides/${slug}.html`;
@@ -39,6 +51,7 @@ export function navBar({ from, current }) {
   const links = [
     link(`${up}index.html`, 'API reference', 'reference'),
     ...GUIDES.map((guide) => link(`${up}${guideFile(guide.slug)}`, guide.title, guide.slug)),
+    link(`${up}${CONTROL_REFERENCE.file}`, CONTROL_REFERENCE.title, CONTROL_REFERENCE.id),
   ];
   const versions = REFERENCES.map((ref) => link(`${up}${ref.file}`, ref.version, ref.id)).join('');
   return (

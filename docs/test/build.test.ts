@@ -3,9 +3,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createConfig, lint } from '@redocly/openapi-core';
 import { listOperations } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
-import { GUIDES, guideFile, REFERENCES } from '../scripts/site.mjs';
+import { parse } from 'yaml';
+import { CONTROL_REFERENCE, GUIDES, guideFile, REFERENCES } from '../scripts/site.mjs';
 
 const require = createRequire(import.meta.url);
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -104,5 +106,26 @@ describe('guide pages', () => {
     // One line of a block, as marked renders it inside <code> (quotes escaped).
     expect(page).toContain('import { createWawp } from &#39;@wawp/client/operations&#39;;');
     expect(page).not.toContain('{{sample:');
+  });
+});
+
+describe('the sandbox control page (dist/sandbox-control.html)', () => {
+  const source = require.resolve(CONTROL_REFERENCE.source);
+  const control = parse(readFileSync(source, 'utf8'));
+  const page = readFileSync(join(distDir, CONTROL_REFERENCE.file), 'utf8');
+
+  it('embeds every control endpoint, offline, and the navigation reaches it from every page', () => {
+    const ids = operationsOf(control).map((op) => op.operationId);
+    expect(ids).toContain('postInbound');
+    for (const id of ids) expect(page, id).toContain(`"operationId":"${id}"`);
+    expect(page).not.toMatch(/<script[^>]+src="https?:/);
+    expect(html).toContain(`href="${CONTROL_REFERENCE.file}"`);
+    expect(htmlV2).toContain(`href="${CONTROL_REFERENCE.file}"`);
+  });
+
+  it('passes Redocly lint (recommended rules) with no errors and no warnings', async () => {
+    const config = await createConfig({ extends: ['recommended'] });
+    const problems = await lint({ ref: source, config });
+    expect(problems.map((p) => `${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`)).toEqual([]);
   });
 });
