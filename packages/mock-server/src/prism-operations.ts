@@ -5,19 +5,16 @@
 // can never be served from a stale copy: it is read afresh instead.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IHttpOperation } from '@stoplight/types';
+import { PRISM_HTTP_VERSION, prismHttp } from './prism-modules.js';
 
-const require = createRequire(import.meta.url);
-const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
-const PRISM_VERSION = (require('@stoplight/prism-http/package.json') as { version: string }).version;
 // From src/ (tests) and from dist/ (the package) alike, the package's own dist/.
 const CACHE_DIR = fileURLToPath(new URL('../dist/prism-operations/', import.meta.url));
 
 function cacheFile(text: string): string {
-  const key = createHash('sha256').update(`prism-http ${PRISM_VERSION}\0`).update(text).digest('hex');
+  const key = createHash('sha256').update(`prism-http ${PRISM_HTTP_VERSION}\0`).update(text).digest('hex');
   return join(CACHE_DIR, `${key}.json`);
 }
 

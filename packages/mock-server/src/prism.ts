@@ -6,27 +6,14 @@ import { createRequire } from 'node:module';
 import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
-import { deferFakerLoading } from './lazy-faker.js';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
+import { prismCore, prismHttp, prismYaml, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
 
 const require = createRequire(import.meta.url);
-deferFakerLoading(require.resolve('@stoplight/prism-http'));
-// Prism ships CommonJS only; loading it with require keeps the ESM and CJS builds identical.
-const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
-const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
-// Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random
-// source installed. Unseeded dynamic requests put Math.random back, so a seeded server in the
-// same process (a test suite) does not make another server's "random" data repeat.
-const requireFromPrism = createRequire(require.resolve('@stoplight/prism-http'));
-const schemaFaker = requireFromPrism('json-schema-faker') as {
-  JSONSchemaFaker: { option(name: 'random', value: () => number): void };
-};
-// Prism's own YAML reader, so a YAML document's root extensions are read as Prism reads the rest.
-const yaml = requireFromPrism('@stoplight/yaml') as { parse(text: string): unknown };
 
 export type PrismResult =
   | { ok: true; value: IPrismOutput<IHttpResponse> }
@@ -112,7 +99,7 @@ function parseDocument(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return yaml.parse(text);
+    return prismYaml.parse(text);
   }
 }
 

@@ -54,6 +54,12 @@ describe('parsePhpQuery', () => {
     );
   });
 
+  it('keeps names that are digits as names at the top level, as $_GET does', () => {
+    expect(parsePhpPairs([['0', '']])).toEqual({ 0: '' });
+    expect(parsePhpQuery('0=a&1=b')).toEqual({ 0: 'a', 1: 'b' });
+    expect(parsePhpQuery('a[0]=x&a[1]=y')).toEqual({ a: ['x', 'y'] });
+  });
+
   it('keeps __proto__ as an ordinary key', () => {
     const parsed = parsePhpQuery('__proto__[x]=1');
     expect(Object.hasOwn(parsed, '__proto__')).toBe(true);

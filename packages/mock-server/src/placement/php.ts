@@ -29,7 +29,8 @@ export function parsePhpPairs(pairs: Iterable<readonly [string, string]>): PhpPa
     const path = keyPath(rawKey);
     if (path) assign(root, path, value);
   }
-  return finish(root) as PhpParams;
+  // The top level is always a map of names, as PHP's $_GET is, even when every name is a digit.
+  return finish(root, false) as PhpParams;
 }
 
 /** Parses an `application/x-www-form-urlencoded` body or a query string. */
@@ -83,9 +84,9 @@ function assign(root: Bag, path: (string | null)[], value: string) {
   }
 }
 
-function finish(bag: Bag): PhpValue {
+function finish(bag: Bag, asList = true): PhpValue {
   const entries = [...bag.keys].map(([k, v]) => [k, typeof v === 'string' ? v : finish(v)] as const);
-  if (entries.length > 0 && entries.every(([k], i) => k === String(i))) return entries.map(([, v]) => v);
+  if (asList && entries.length > 0 && entries.every(([k], i) => k === String(i))) return entries.map(([, v]) => v);
   const out: { [key: string]: PhpValue } = {};
   for (const [k, v] of entries) setOwn(out, k, v);
   return out;
