@@ -16,7 +16,7 @@ import {
   WebhookUnavailableError,
 } from '../src/index.js';
 import { createNodeHandler, createReceiver, type NodeWebhookRequest } from '../src/node.js';
-import { coreDelivery, deliveryHeaders, messageDelivery } from './helpers.js';
+import { coreDelivery, deliveryHeaders, messageDelivery } from './support/deliveries.js';
 
 const openapi = createRequire(import.meta.url)('@wawp/spec/openapi.json');
 const ajv = createSpecAjv(openapi, 'openapi');
