@@ -22,11 +22,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { listOperations } from '@wawp/spec/tools';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
 /** The REST descriptions the guard compares, by bundle name (spec/dist/<name>.json). */
 export const DESCRIPTIONS = ['openapi', 'openapi-v2'];
@@ -61,9 +61,8 @@ export function comparisons({ releasesDir, distDir = join(root, 'spec', 'dist') 
 
 function operationsOf(doc) {
   const ops = new Map();
-  for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS)
-      if (item[method]?.operationId) ops.set(item[method].operationId, `${method.toUpperCase()} ${path}`);
+  for (const { path, method, operation } of listOperations(doc)) {
+    if (operation.operationId) ops.set(operation.operationId, `${method.toUpperCase()} ${path}`);
   }
   return ops;
 }

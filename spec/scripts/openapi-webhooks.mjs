@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'yaml';
+import { joinPointer, refName, resolveRef } from '../src/spec-tools.mjs';
 
 const SCHEMA_REF = '#/components/schemas/';
 const WEBHOOKS_TAG = {
@@ -29,7 +30,7 @@ function renameRefs(node, rename) {
   for (const [key, value] of Object.entries(node)) {
     out[key] =
       key === '$ref' && typeof value === 'string' && value.startsWith(SCHEMA_REF)
-        ? SCHEMA_REF + rename(value.slice(SCHEMA_REF.length))
+        ? joinPointer('#/components/schemas', rename(refName(value)))
         : renameRefs(value, rename);
   }
   return out;
@@ -117,7 +118,7 @@ export function addWebhooksSection(openapi, asyncapi, { restSchemaDir, answers =
   for (const [opId, op] of Object.entries(asyncapi.operations ?? {})) {
     // Redocly's bundler inlines the operation's message references, so match by message name.
     for (const m of op.messages ?? []) {
-      const name = m.$ref ? m.$ref.split('/').pop() : m.name;
+      const name = m.$ref ? refName(m.$ref) : m.name;
       operationsByMessage.set(name, { opId, op });
     }
   }
@@ -128,15 +129,13 @@ export function addWebhooksSection(openapi, asyncapi, { restSchemaDir, answers =
     const { opId, op } = operationsByMessage.get(message.name ?? key) ?? {};
     if (!op) throw new Error(`webhooks: message ${key} has no receive operation in asyncapi.yaml`);
     const headerSchema = renameRefs(message.headers ?? {}, nameOf);
-    if (headerSchema.$ref) headerSchemas.add(headerSchema.$ref.slice(SCHEMA_REF.length));
-    const headers = headerSchema.$ref
-      ? openapi.components.schemas[headerSchema.$ref.slice(SCHEMA_REF.length)]
-      : headerSchema;
+    if (headerSchema.$ref) headerSchemas.add(refName(headerSchema.$ref));
+    const headers = resolveRef(openapi, headerSchema).node;
     const requiredHeaders = new Set(headers?.required ?? []);
     // Security entries arrive inlined as well; find each scheme's name by its content.
     const schemeNameOf = (s) =>
       s.$ref
-        ? s.$ref.split('/').pop()
+        ? refName(s.$ref)
         : Object.keys(asyncapi.components.securitySchemes).find((n) =>
             isDeepStrictEqual(asyncapi.components.securitySchemes[n], s),
           );

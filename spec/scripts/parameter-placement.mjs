@@ -8,9 +8,8 @@
 // The generated bodies live in `x-wawp-placement` (marked `x-wawp-generated`), apart from
 // the documented request, which the client keeps sending.
 
-import { resolveRef } from '../src/spec-tools.mjs';
+import { listOperations, resolveRef } from '../src/spec-tools.mjs';
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 export const GENERATED = 'parameter-placement';
 const PLACEMENTS = ['json', 'form', 'query', 'path'];
 const DOCUMENTED = ['query', 'json'];
@@ -151,15 +150,11 @@ export function placementBodies(openapi, pathItem, op, { jsonBracketedKeys = fal
 export function addPlacementBodies(openapi) {
   const { jsonBracketedKeys = false } = readPlacementRule(openapi);
   let count = 0;
-  for (const pathItem of Object.values(openapi.paths ?? {})) {
-    for (const method of HTTP_METHODS) {
-      const op = pathItem[method];
-      if (!op) continue;
-      const { json, form, encoding } = placementBodies(openapi, pathItem, op, { jsonBracketedKeys });
-      const formMedia = { schema: form, ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
-      op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: { schema: json }, form: formMedia };
-      count++;
-    }
+  for (const { item, operation: op } of listOperations(openapi)) {
+    const { json, form, encoding } = placementBodies(openapi, item, op, { jsonBracketedKeys });
+    const formMedia = { schema: form, ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
+    op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: { schema: json }, form: formMedia };
+    count++;
   }
   return count;
 }

@@ -28,6 +28,16 @@ export function joinPointer(base, ...segments) {
 }
 
 /**
+ * The name a `$ref` points at, its last token unescaped:
+ * `#/components/schemas/Message` → `Message`, `#/paths/~1send` → `/send`.
+ * @param {string} ref
+ */
+export function refName(ref) {
+  const token = ref.slice(ref.lastIndexOf('/') + 1);
+  return unescapePointer(token);
+}
+
+/**
  * The node at a local pointer (`#/components/schemas/X`), or undefined when nothing is there.
  * @param {object} doc
  * @param {string} pointer

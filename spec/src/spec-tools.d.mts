@@ -14,6 +14,8 @@ export function escapePointer(segment: string | number): string;
 export function unescapePointer(token: string): string;
 /** `joinPointer('#/paths', '/send', 'post')` → `#/paths/~1send/post`. */
 export function joinPointer(base: string, ...segments: (string | number)[]): string;
+/** The name a `$ref` points at, its last token unescaped: `#/components/schemas/Message` → `Message`. */
+export function refName(ref: string): string;
 /** The node at a local pointer, or undefined. */
 export function atPointer(doc: object, pointer: string): Node;
 

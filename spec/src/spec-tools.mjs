@@ -5,7 +5,7 @@
 // the types are in spec-tools.d.mts.
 export { exampleRequest, splitArgs } from './example-request.mjs';
 export { HTTP_METHODS, listOperations, RETRY_SAFE_METHODS, readOperations } from './operation-model.mjs';
-export { atPointer, escapePointer, joinPointer, unescapePointer } from './pointer.mjs';
+export { atPointer, escapePointer, joinPointer, refName, unescapePointer } from './pointer.mjs';
 export { firstExample, resolveRef } from './resolve.mjs';
 export { mapSubschemas } from './schema-walk.mjs';
 export { createSpecAjv } from './spec-ajv.mjs';

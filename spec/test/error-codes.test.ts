@@ -12,6 +12,9 @@ describe('ErrorCode', () => {
       'invalid_instance',
       'internal_server_error',
       'mock_invalid_preference',
+      'mock_response_not_documented',
+      'mock_fault',
+      'rate_limited',
       'rest_invalid_json',
       'rest_invalid_param',
       'rest_invalid_url',
@@ -20,6 +23,8 @@ describe('ErrorCode', () => {
       'rest_not_acceptable',
       'rest_request_too_large',
       'rest_unsupported_media_type',
+      'server_not_found',
+      'wawp_upstream_error',
     ];
     expect(known).toEqual(expect.arrayContaining(mockCodes));
   });

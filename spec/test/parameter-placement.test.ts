@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { addPlacementBodies, phpName, readPlacementRule } from '../scripts/parameter-placement.mjs';
-import { resolveRef } from '../src/spec-tools.mjs';
+import { listOperations, resolveRef } from '../src/spec-tools.mjs';
 import { clone, loadBundle } from './load.js';
 
 const openapi = loadBundle('openapi');
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
-const operations = Object.entries(openapi.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-  METHODS.filter((m) => item[m]).map((m) => ({ key: `${m.toUpperCase()} ${path}`, item, op: item[m] })),
-);
+const operations = listOperations(openapi).map(({ path, method, item, operation }) => ({
+  key: `${method.toUpperCase()} ${path}`,
+  item,
+  op: operation,
+}));
 const deref = (node: any): any => resolveRef(openapi, node).node;
 const parameterNames = (item: any, op: any): string[] =>
   [...(item.parameters ?? []), ...(op.parameters ?? [])]

@@ -8,6 +8,7 @@ import {
   listOperations,
   mapSubschemas,
   readOperations,
+  refName,
   resolveRef,
   tsCode,
   tsLiteral,
@@ -93,6 +94,7 @@ describe('JSON pointers', () => {
   ])('%s', (_name, { given, want }) => {
     expect(escapePointer(given)).toBe(want);
     expect(unescapePointer(want)).toBe(given);
+    expect(refName(joinPointer('#/components/schemas', given))).toBe(given);
   });
 
   it('joins and resolves through a $ref, reporting where the target lives', () => {

@@ -3,30 +3,17 @@
 // says why, in `x-wawp-open-reason`; everywhere else an undeclared member in an example is
 // a field the description forgot (or a typo in the example), and users' types would lack it.
 import { collectExamples } from '../src/example-problems.mjs';
+import { atPointer as at, escapePointer, resolveRef } from '../src/spec-tools.mjs';
 
 type Schema = Record<string, any>;
 export const OPEN_REASON = 'x-wawp-open-reason';
 
-const decode = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~');
-
-function at(doc: Schema, pointer: string): Schema | undefined {
-  return pointer
-    .slice(2)
-    .split('/')
-    .filter((s) => s !== '')
-    .reduce<any>((node, segment) => node?.[decode(segment)], doc);
-}
-
 function deref(doc: Schema, schema: Schema | undefined): Schema | undefined {
-  let current = schema;
-  for (let hops = 0; current && typeof current.$ref === 'string' && hops < 20; hops++) {
-    const target = at(doc, current.$ref);
-    // A $ref with siblings (3.1) keeps its own keywords next to the target's.
-    const { $ref: _ref, ...siblings } = current;
-    current = target ? { ...target, ...siblings, $ref: target.$ref } : undefined;
-    if (current && current.$ref === undefined) delete current.$ref;
-  }
-  return current;
+  if (!schema || typeof schema.$ref !== 'string') return schema;
+  const target = resolveRef(doc, schema).node;
+  // A $ref with siblings (3.1) keeps its own keywords next to the target's.
+  const { $ref: _ref, ...siblings } = schema;
+  return target ? { ...target, ...siblings } : undefined;
 }
 
 const typesOf = (schema: Schema): string[] | undefined =>
@@ -73,7 +60,7 @@ export function undeclaredMembers(doc: Schema, schema: Schema | undefined, value
   const open = schemas.some((s) => typeof s[OPEN_REASON] === 'string' && s[OPEN_REASON].trim() !== '');
   const found: string[] = [];
   for (const [key, member] of Object.entries(value as Record<string, unknown>)) {
-    const where = `${path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const where = `${path}/${escapePointer(key)}`;
     const declared = schemas.map((s) => s.properties?.[key]).filter(Boolean);
     const patterned = schemas.flatMap((s) =>
       Object.entries(s.patternProperties ?? {})

@@ -3,6 +3,7 @@ import { Parser } from '@asyncapi/parser';
 import { describe, expect, it } from 'vitest';
 import { addWebhooksSection } from '../scripts/openapi-webhooks.mjs';
 import { findExampleProblems } from '../src/example-problems.mjs';
+import { refName, resolveRef } from '../src/spec-tools.mjs';
 import { clone, loadBundle } from './load.js';
 
 const openapi = loadBundle('openapi');
@@ -41,7 +42,7 @@ describe('AsyncAPI webhooks', () => {
     expect(messages.map((m) => m.name).sort()).toEqual([...EVENTS].sort());
     const operationMessages = Object.values(asyncapi.operations as Record<string, any>).map((op) => {
       expect(op.action).toBe('receive');
-      return op.messages.map((m: any) => m.name ?? m.$ref.split('/').pop());
+      return op.messages.map((m: any) => m.name ?? refName(m.$ref));
     });
     expect(operationMessages.flat().sort()).toEqual([...EVENTS].sort());
     for (const m of messages) expect(m.examples.length, m.name).toBeGreaterThan(0);
@@ -97,7 +98,7 @@ describe('OpenAPI webhooks section (generated from AsyncAPI at bundle time)', ()
     expect(schemas.WebhookMessagePayload.allOf[0].$ref).toBe('#/components/schemas/Message');
     expect(schemas.Envelope).toBeUndefined();
     const refs = JSON.stringify(openapi.webhooks).match(/#\/components\/schemas\/[A-Za-z0-9]+/g) ?? [];
-    for (const ref of refs) expect(schemas[ref.split('/').pop()!], ref).toBeDefined();
+    for (const ref of refs) expect(resolveRef(openapi, { $ref: ref }).node, ref).toBeDefined();
   });
 
   it('validates every webhook example against its schema', () => {

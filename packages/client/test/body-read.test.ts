@@ -13,8 +13,8 @@ import {
   WawpTimeoutError,
 } from '../src/index.js';
 import { createWawp } from '../src/operations.js';
-import { CREDENTIALS, createObservedClient, everythingAbout } from './helpers.js';
-import { startStallingServer } from './stall-server.mjs';
+import { CREDENTIALS, createObservedClient, everythingAbout } from './support/observed-client.js';
+import { startStallingServer } from './support/stall-server.mjs';
 
 type Failure = 'stall' | 'stall-ignoring-signal' | 'break' | 'bad-json' | 'bad-json-sized' | 'abort';
 

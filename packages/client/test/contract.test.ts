@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import operationsJson from '../src/generated/operations.json' with { type: 'json' };
 import { createWawpClient, WawpApiError } from '../src/index.js';
 import { createWawp, type Wawp } from '../src/operations.js';
-import { openapi } from './load-spec.mjs';
+import { openapi } from './support/spec-bundle.mjs';
 
 const doc = openapi;
 // A real server on a shared machine: generous limits, so a slow run is never a failed run.

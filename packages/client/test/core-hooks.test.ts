@@ -11,8 +11,8 @@ import {
 } from '../src/index.js';
 import { createWawp, getSessionInfo } from '../src/operations.js';
 import { retryPolicy } from '../src/retry.js';
-import { BASE_URL, CREDENTIALS, createObservedClient } from './helpers.js';
-import { openapi } from './load-spec.mjs';
+import { BASE_URL, CREDENTIALS, createObservedClient } from './support/observed-client.js';
+import { openapi } from './support/spec-bundle.mjs';
 
 describe('one explicit core under both faces', () => {
   it('the path face carries its core, and createWawp around it shares it', () => {

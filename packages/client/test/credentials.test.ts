@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWawpClient } from '../src/index.js';
-import { CREDENTIALS, createObservedClient } from './helpers.js';
+import { CREDENTIALS, createObservedClient } from './support/observed-client.js';
 
 describe('credentials', () => {
   it('puts instance_id and access_token in the query of every request', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import operationsJson from '../src/generated/operations.json' with { type: 'json' };
 import { paginate, WawpApiError } from '../src/index.js';
 import { createWawp, getSessionInfo, sendText } from '../src/operations.js';
-import { BASE_URL, CREDENTIALS, createObservedClient } from './helpers.js';
+import { BASE_URL, CREDENTIALS, createObservedClient } from './support/observed-client.js';
 
 const url = (request: Request) => new URL(request.url);
 

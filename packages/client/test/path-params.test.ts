@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import operations from '../src/generated/operations.json' with { type: 'json' };
 import { WawpArgumentError } from '../src/index.js';
-import { BASE_URL, createObservedClient } from './helpers.js';
+import { BASE_URL, createObservedClient } from './support/observed-client.js';
 
 const withPathParams = operations.filter((o) => o.path.includes('{'));
 const names = (path: string) => [...path.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string);

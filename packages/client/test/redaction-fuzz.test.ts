@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createWawpClient, type WawpHookInfo, WawpParseError } from '../src/index.js';
 import { createWawp } from '../src/operations.js';
 import { redact, secretSpellings } from '../src/redact.js';
-import { BASE_URL, everythingAbout } from './helpers.js';
+import { BASE_URL, everythingAbout } from './support/observed-client.js';
 
 /** Every spelling the server could echo the token in. */
 function spellings(token: string): string[] {

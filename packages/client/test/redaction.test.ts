@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WawpAbortError, WawpApiError, WawpNetworkError, WawpTimeoutError } from '../src/index.js';
 import { redact } from '../src/redact.js';
-import { CREDENTIALS, createObservedClient, everythingAbout, hangingFetch } from './helpers.js';
+import { CREDENTIALS, createObservedClient, everythingAbout, hangingFetch } from './support/observed-client.js';
 
 const TOKEN = CREDENTIALS.accessToken;
 

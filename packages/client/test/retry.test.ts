@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { WawpApiError, WawpNetworkError } from '../src/index.js';
 import { MAX_WAIT_MS, retryAfterMs } from '../src/retry.js';
-import { createObservedClient } from './helpers.js';
+import { createObservedClient } from './support/observed-client.js';
 
 const status = (code: number, headers: Record<string, string> = {}) =>
   Response.json({ code: 'rest_error', message: `status ${code}`, data: { status: code } }, { status: code, headers });

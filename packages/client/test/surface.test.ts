@@ -4,7 +4,7 @@
 import { readOperations } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
 import { diffLines, emitSurface, SURFACE_FILE } from '../scripts/lib/emit-surface.mjs';
-import { openapi, readPackageFile } from './load-spec.mjs';
+import { openapi, readPackageFile } from './support/spec-bundle.mjs';
 
 const committed = readPackageFile(SURFACE_FILE);
 const REVIEW = `the generated public surface differs from ${SURFACE_FILE} (- committed, + generated): review, then run npm run surface:update -w @wawp/client`;

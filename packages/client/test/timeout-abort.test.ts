@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIMEOUT_MS, WawpAbortError, WawpNetworkError, WawpTimeoutError } from '../src/index.js';
-import { createObservedClient, hangingFetch } from './helpers.js';
+import { createObservedClient, hangingFetch } from './support/observed-client.js';
 
 /** Calls share timers per slot of 1/32 of the timeout (at most 1 s): the latest a timeout fires. */
 const late = (timeoutMs: number) => Math.max(1, Math.min(1_000, Math.floor(timeoutMs / 32)));

@@ -15,7 +15,7 @@
 // All are build artefacts: git-ignored, cached by turbo, never edited by hand.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { resolveRef, tsCode, tsLiteral, tsString, unescapePointer } from '@wawp/spec/tools';
+import { refName, resolveRef, tsCode, tsLiteral, tsString } from '@wawp/spec/tools';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
@@ -31,9 +31,9 @@ const started = performance.now();
 const schemas = asyncapi.components?.schemas ?? {};
 const SCHEMAS = '#/components/schemas/';
 /** The component name a `$ref` points at; every payload part must be a shared component. */
-const refName = (/** @type {string | undefined} */ ref) => {
+const componentName = (/** @type {string | undefined} */ ref) => {
   if (!ref?.startsWith(SCHEMAS)) throw new Error(`expected a $ref to ${SCHEMAS}, got ${ref}`);
-  return unescapePointer(ref.slice(SCHEMAS.length));
+  return refName(ref);
 };
 
 /** event name -> name of its payload schema, read from each message's payload. */
@@ -55,8 +55,8 @@ function eventsFromMessages() {
     events.push({
       event,
       key,
-      envelope: refName(envelope.$ref),
-      payload: refName(own.properties.payload.$ref),
+      envelope: componentName(envelope.$ref),
+      payload: componentName(own.properties.payload.$ref),
       examples: message.examples,
     });
   }

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFetchHandler, createWebhookRouter } from '../src/index.js';
 import { createNodeHandler } from '../src/node.js';
-import { deliveryHeaders, messageDelivery } from './helpers.js';
+import { deliveryHeaders, messageDelivery } from './support/deliveries.js';
 
 const KEY = 'timeout-hmac-key';
 const TIMEOUT = 300;

@@ -3,7 +3,7 @@
 // response's documented headers, and with the default options it is the documented example.
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { createSpecAjv } from '@wawp/spec/tools';
+import { createSpecAjv, joinPointer, resolveRef } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
 import { documentedAnswers } from '../src/generated/contract.js';
 import {
@@ -16,7 +16,7 @@ import {
   WebhookUnavailableError,
 } from '../src/index.js';
 import { createNodeHandler, createReceiver, type NodeWebhookRequest } from '../src/node.js';
-import { coreDelivery, deliveryHeaders, messageDelivery } from './helpers.js';
+import { coreDelivery, deliveryHeaders, messageDelivery } from './support/deliveries.js';
 
 const openapi = createRequire(import.meta.url)('@wawp/spec/openapi.json');
 const ajv = createSpecAjv(openapi, 'openapi');
@@ -123,12 +123,10 @@ describe("the receiver's answers and its documented responses", () => {
     async (name, give) => {
       const answer = await give();
       const documented = documentedAnswers[name as keyof typeof documentedAnswers];
-      const responseName = responses[String(answer.status)]?.$ref.split('/').pop();
-      expect(responseName, `status ${answer.status} is documented`).toBeDefined();
-      const response = openapi.components.responses[responseName!];
-      const validate = ajv.compile({
-        $ref: `openapi#/components/responses/${responseName}/content/application~1json/schema`,
-      });
+      const documentedResponse = responses[String(answer.status)];
+      expect(documentedResponse, `status ${answer.status} is documented`).toBeDefined();
+      const { node: response, pointer } = resolveRef(openapi, documentedResponse);
+      const validate = ajv.compile({ $ref: `openapi${joinPointer(pointer, 'content', 'application/json', 'schema')}` });
       const json = JSON.parse(answer.body);
       expect(validate(json), JSON.stringify(validate.errors)).toBe(true);
       expect(answer.headers['content-type']).toBe('application/json');

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReceiver, type DeliveryContext, WebhookUnavailableError } from '../src/index.js';
 import { createReceiver as createNodeReceiver } from '../src/node.js';
-import { coreDelivery, deliveryHeaders, messageDelivery } from './helpers.js';
+import { coreDelivery, deliveryHeaders, messageDelivery } from './support/deliveries.js';
 
 const KEY = 'seam-hmac-key';
 const body = messageDelivery(512);

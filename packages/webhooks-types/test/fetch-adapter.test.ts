@@ -6,7 +6,7 @@ import {
   type WebhookReceiverOptions,
 } from '../src/index.js';
 import { createFetchHandler as createNodeCryptoFetchHandler } from '../src/node.js';
-import { deliveryHeaders, jsonHeaders, messageDelivery, sign } from './helpers.js';
+import { deliveryHeaders, jsonHeaders, messageDelivery, sign } from './support/deliveries.js';
 
 const KEY = 'test-hmac-key';
 const URL_BASE = 'https://receiver.example/hooks/wawp';

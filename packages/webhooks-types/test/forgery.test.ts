@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWebhookRouter } from '../src/index.js';
 import { createReceiver } from '../src/node.js';
-import { coreDelivery, sign } from './helpers.js';
+import { coreDelivery, sign } from './support/deliveries.js';
 
 const KEYS = ['current-hmac-key', 'previous-hmac-key'];
 const NOW = 1_764_590_400_000;

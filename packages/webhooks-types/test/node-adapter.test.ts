@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWebhookRouter, type MessageEvent } from '../src/index.js';
 import { createNodeHandler, type NodeWebhookRequest } from '../src/node.js';
-import { deliveryHeaders, jsonHeaders, messageDelivery } from './helpers.js';
+import { deliveryHeaders, jsonHeaders, messageDelivery } from './support/deliveries.js';
 
 const KEY = 'loopback-key';
 const received: MessageEvent[] = [];

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFetchHandler, createReceiver, createWebhookRouter, WebhookOptionError } from '../src/index.js';
 import { createNodeHandler } from '../src/node.js';
-import { coreDelivery, jsonHeaders } from './helpers.js';
+import { coreDelivery, jsonHeaders } from './support/deliveries.js';
 
 const router = createWebhookRouter();
 const BAD_SECRETS: [string, unknown][] = [

@@ -7,7 +7,7 @@ import {
   type WawpWebhookEvent,
   WebhookParseError,
 } from '../src/index.js';
-import { messageDelivery } from './helpers.js';
+import { messageDelivery } from './support/deliveries.js';
 
 function parseError(body: string | Uint8Array): WebhookParseError {
   try {

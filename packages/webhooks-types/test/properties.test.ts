@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFetchHandler, createWebhookRouter, verifySignature } from '../src/index.js';
 import { verifySignature as verifyOnNode } from '../src/node.js';
-import { sign } from './helpers.js';
+import { sign } from './support/deliveries.js';
 
 // Lean run counts: the machine is shared. Each property still covers many random cases.
 const RUNS = { numRuns: 60 };

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWebhookRouter } from '../src/index.js';
 import { createReceiver } from '../src/node.js';
-import { coreDelivery, deliveryHeaders } from './helpers.js';
+import { coreDelivery, deliveryHeaders } from './support/deliveries.js';
 
 const KEY = 'race-hmac-key';
 type Step = { kind: 'arrive' } | { kind: 'settle'; which: number; ok: boolean };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { signatureHeaders, signingTestVector, signPayload, verifySignature, WebhookOptionError } from '../src/index.js';
 import * as nodeEntry from '../src/node.js';
-import { sign } from './helpers.js';
+import { sign } from './support/deliveries.js';
 
 // The spec's test vector, pinned here whole as well, so a change to the spec's copy is a test failure.
 const VECTOR_BODY = '{"event":"message","session":"default","engine":"WEBJS"}';

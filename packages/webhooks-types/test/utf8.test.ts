@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWebhookRouter, parseWebhook } from '../src/index.js';
 import { createReceiver } from '../src/node.js';
-import { coreDelivery, deliveryHeaders } from './helpers.js';
+import { coreDelivery, deliveryHeaders } from './support/deliveries.js';
 
 const KEY = 'utf8-hmac-key';
 let handled = 0;

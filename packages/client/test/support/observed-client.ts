@@ -1,5 +1,5 @@
-import { createWawpClient, type WawpClientOptions } from '../src/index.js';
-import { createWawp } from '../src/operations.js';
+import { createWawpClient, type WawpClientOptions } from '../../src/index.js';
+import { createWawp } from '../../src/operations.js';
 
 export const CREDENTIALS = { instanceId: 'INSTANCE123', accessToken: 's3cr3t-token/with+chars' } as const;
 export const BASE_URL = 'https://api.test/v1';

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { IncomingDelivery } from '../src/fetch.js';
-import { webhookExamples } from '../src/generated/examples.js';
+import type { IncomingDelivery } from '../../src/fetch.js';
+import { webhookExamples } from '../../src/generated/examples.js';
 
 /** An independent signer (node:crypto directly), so the tests do not trust the code under test. */
 export const sign = (body: string | Uint8Array, key: string): string =>

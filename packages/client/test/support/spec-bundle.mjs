@@ -12,4 +12,4 @@ export const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/opena
  * A file of this package, as text (for the golden surface).
  * @param {string} path relative to the package root
  */
-export const readPackageFile = (path) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+export const readPackageFile = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
