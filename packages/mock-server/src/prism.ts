@@ -6,12 +6,14 @@ import { createRequire } from 'node:module';
 import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { deferFakerLoading } from './lazy-faker.js';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
 
 const require = createRequire(import.meta.url);
+deferFakerLoading(require.resolve('@stoplight/prism-http'));
 // Prism ships CommonJS only; loading it with require keeps the ESM and CJS builds identical.
 const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
 const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
