@@ -55,7 +55,7 @@ function ready(child) {
   });
 }
 
-/** Per chat: the smallest gap between two sends, and whether each send had its own typing before it. */
+/** Per chat: the gaps between two sends (smallest, median), and whether each send had its own typing before it. */
 function perChat(journal) {
   const byChat = new Map();
   for (const entry of journal) {
@@ -64,6 +64,7 @@ function perChat(journal) {
     byChat.get(chat).push(entry);
   }
   let smallestGapMs = Number.POSITIVE_INFINITY;
+  const gaps = [];
   let untypedSends = 0;
   for (const entries of byChat.values()) {
     let typed = 0;
@@ -73,11 +74,13 @@ function perChat(journal) {
       else if (typed > 0) typed--;
       else untypedSends++;
       if (entry.operationId !== 'sendText' || entry.status !== 200) continue;
-      if (lastSend !== undefined) smallestGapMs = Math.min(smallestGapMs, entry.at - lastSend);
+      if (lastSend !== undefined) gaps.push(entry.at - lastSend);
       lastSend = entry.at;
     }
   }
-  return { chats: byChat.size, smallestGapMs, untypedSends };
+  gaps.sort((a, b) => a - b);
+  smallestGapMs = gaps[0] ?? smallestGapMs;
+  return { chats: byChat.size, smallestGapMs, medianGapMs: gaps[Math.floor(gaps.length / 2)], untypedSends };
 }
 
 export async function sendAtScale({
@@ -145,7 +148,7 @@ export async function sendAtScale({
     const GRACE_MS = 250;
     const afterRefusal = refused ? journal.filter((e) => e.at > refused.at + GRACE_MS) : [];
     const busiest = busiestWindowAt(journal.map((e) => e.at));
-    const { chats: chatsSeen, smallestGapMs, untypedSends } = perChat(journal);
+    const { chats: chatsSeen, smallestGapMs, medianGapMs, untypedSends } = perChat(journal);
     const summary = {
       sends: total,
       perSecond,
@@ -159,6 +162,7 @@ export async function sendAtScale({
       refusedAtMs: refused ? refused.at - started : undefined,
       chats: chatsSeen,
       smallestChatGapMs: smallestGapMs,
+      medianChatGapMs: medianGapMs,
       untypedSends,
       planted429: Boolean(refused),
       quietAfter429Ms: afterRefusal.length > 0 ? afterRefusal[0].at - refused.at : undefined,
