@@ -140,7 +140,10 @@ for (const { name } of packed) {
   const dist = join(project, 'node_modules', name, 'dist');
   if (!existsSync(dist)) continue;
   const cjs = readdirSync(dist).filter((f) => f.endsWith('.cjs') || f.endsWith('.d.cts'));
-  const leaking = cjs.filter((f) => esmOnly.some((s) => readFileSync(join(dist, f), 'utf8').includes(`'${s}'`)));
+  const leaking = cjs.filter((f) => {
+    const text = readFileSync(join(dist, f), 'utf8');
+    return esmOnly.some((s) => text.includes(`'${s}'`) || text.includes(`"${s}"`));
+  });
   check(
     leaking.length === 0,
     `${name}: CJS build does not reference an ESM-only entry${leaking.length ? ` (${leaking.join(', ')})` : ''}`,
