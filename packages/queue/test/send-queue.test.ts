@@ -20,10 +20,18 @@ afterEach(async () => {
   while (open.length > 0) await open.pop()!.close();
   sandbox.clearFaults();
   sandbox.clearRequests();
+  sentAt.length = 0;
 });
 
+/** When each send left the client (its onRequest hook), for the limiter's own pace. */
+const sentAt: number[] = [];
 const client = () =>
-  createWawp({ baseUrl: sandbox.url, instanceId: sandbox.instanceId, accessToken: sandbox.accessToken });
+  createWawp({
+    baseUrl: sandbox.url,
+    instanceId: sandbox.instanceId,
+    accessToken: sandbox.accessToken,
+    hooks: { onRequest: (info) => void (info.operationId === 'sendText' && sentAt.push(Date.now())) },
+  });
 
 /** A send queue of its own (its own queue name, so its own limit), for the sandbox's instance. */
 async function sendQueue(label: string, options: Partial<SendQueueOptions> = {}): Promise<SendQueue> {
@@ -130,7 +138,10 @@ describe('createSendQueue', () => {
     );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(sends()).toHaveLength(45);
-    expect(busiestWindow(sends().map((e) => e.at))).toBeLessThanOrEqual(20);
+    // Measured as the requests leave: here the sandbox answers from the same event loop as the
+    // senders, and its stamps bunched 21 into one second at load 18 although none left so.
+    expect(sentAt).toHaveLength(45);
+    expect(busiestWindow(sentAt)).toBeLessThanOrEqual(20);
     // And it is a pace, not a trickle: 45 sends at 20/s take about two windows. The bound
     // leaves room for a busy shared machine; a limiter that sent one a second would need 44 s.
     const span = sends().at(-1)!.at - sends()[0]!.at;
