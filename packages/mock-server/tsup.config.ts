@@ -7,6 +7,9 @@ export default defineConfig([
     entry: ['src/index.ts'],
     // The CJS build needs `import.meta.url` (createRequire, bundled spec paths) shimmed.
     shims: true,
+    // `@wawp/spec/tools` is ESM-only: built in, so the CJS build never require()s an ES
+    // module (Node before 20.19 and 22.12, and CJS bundlers, cannot).
+    noExternal: ['@wawp/spec/tools'],
     target: 'node20',
     platform: 'node',
   },

@@ -5,7 +5,9 @@ import { createQueueReceiver, startWebhookWorker } from '@wawp/queue';
 import { createWebhookRouter } from '@wawp/webhooks-types';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const hmacKey = process.env.WAWP_HMAC_KEY ?? 'my-webhook-key';
+// Your Wawp webhook's key. This demo signs its own delivery, so without one it makes a random
+// key for the run: never a fixed fallback, which anyone could sign forgeries with.
+const hmacKey = process.env.WAWP_WEBHOOK_HMAC_KEY ?? crypto.randomUUID();
 
 // Receiver processes: check, parse, store as a job, answer the engine at once.
 const receiver = await createQueueReceiver({ url, hmacKey });

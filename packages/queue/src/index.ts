@@ -1,6 +1,8 @@
 // @wawp/queue: the scale path on Redis. Every export needs Node (BullMQ and ioredis do);
 // the client and the webhook helpers stay portable and free of Redis.
 
+// The store interface is the receiver package's own: a Redis store plugs into any receiver.
+export type { ClaimResult, DuplicateStore } from '@wawp/webhooks-types';
 export { createQueueReceiver, type QueueReceiver, type QueueReceiverOptions } from './receiver/queue-receiver.js';
 export { DEFAULT_WEBHOOK_QUEUE, deadLetterQueueName, type WebhookJobData } from './receiver/webhook-job.js';
 export { RedisUnavailableError } from './redis/errors.js';
@@ -13,7 +15,6 @@ export {
   type SendQueue,
   type SendQueueOptions,
 } from './send/send-queue.js';
-export type { ClaimResult, DuplicateStore } from './store/contract.js';
 export {
   createRedisDuplicateStore,
   type RedisDuplicateStore,

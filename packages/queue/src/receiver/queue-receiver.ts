@@ -1,13 +1,20 @@
-// The durable receiver: every check and answer of the in-process receivers, then the event
-// is stored as a BullMQ job (job id = event id) and the engine gets its answer at once.
+// The durable receiver: the receiver core of `@wawp/webhooks-types` with its dispatch step
+// replaced. Every check and every answer is the core's own (405, 415, 413, 408, 401, 400, and
+// 503 with Retry-After when the step throws `WebhookUnavailableError`); the step only stores the
+// event as a BullMQ job (job id = the core's dedupe key) so the engine gets its answer at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { AnyWebhookEvent } from '@wawp/webhooks-types';
+import { type AnyWebhookEvent, type DeliveryContext, WebhookUnavailableError } from '@wawp/webhooks-types';
+import { createFetchHandler, createNodeHandler, type WebhookReceiverOptions } from '@wawp/webhooks-types/node';
 import { type JobsOptions, Queue } from 'bullmq';
 import { closeRedis, connectRedis } from '../redis/connect.js';
-import { createReceiverCore, type ReceiverChecks } from './core-bridge.js';
-import { eventIdOf } from './event-id.js';
 import { jobIdFor } from './job-id.js';
 import { checkQueueName, DEFAULT_WEBHOOK_QUEUE, type WebhookJobData } from './webhook-job.js';
+
+/** The in-process receiver's checks that a queue receiver takes as they are. */
+export type ReceiverChecks = Pick<
+  WebhookReceiverOptions,
+  'hmacKey' | 'sharedSecret' | 'maxBodyBytes' | 'bodyTimeoutMs' | 'timestampToleranceMs'
+>;
 
 export interface QueueReceiverOptions extends ReceiverChecks {
   /** The Redis that holds the queue, e.g. `redis://127.0.0.1:6379`. */
@@ -50,17 +57,30 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
   }
   let queue: Queue<WebhookJobData> | undefined;
 
-  async function store(event: AnyWebhookEvent): Promise<void> {
-    const id = eventIdOf(event);
-    const data: WebhookJobData = { id, event, receivedAt: Date.now() };
-    // Adding a job whose id exists is a no-op in BullMQ: a duplicate delivery stays one job.
-    await queue!.add(String(event.event), data, { ...jobOptions, jobId: jobIdFor(id) });
+  async function dispatch(event: AnyWebhookEvent, { id, receivedAt }: DeliveryContext): Promise<void> {
+    const data: WebhookJobData = { id, event, receivedAt };
+    try {
+      // Adding a job whose id exists is a no-op in BullMQ: a duplicate delivery stays one job.
+      await queue!.add(String(event.event), data, { ...jobOptions, jobId: jobIdFor(id) });
+    } catch (error) {
+      // Not stored: the core answers 503 with Retry-After, so the engine keeps it and retries.
+      throw new WebhookUnavailableError('the event could not be stored; retry later', { cause: error });
+    }
   }
 
-  const core = createReceiverCore(
-    { hmacKey: options.hmacKey, sharedSecret: options.sharedSecret, maxBodyBytes: options.maxBodyBytes },
-    store,
-  );
+  const checks: WebhookReceiverOptions = {
+    hmacKey: options.hmacKey,
+    sharedSecret: options.sharedSecret,
+    maxBodyBytes: options.maxBodyBytes,
+    bodyTimeoutMs: options.bodyTimeoutMs,
+    timestampToleranceMs: options.timestampToleranceMs,
+    // Duplicates collapse on the job id and, in the workers, on the shared store: an in-memory
+    // store here would only see the deliveries that reached this one process.
+    dedupe: false,
+  };
+  // Built before connecting, so a bad option is refused before any connection is made.
+  const fetchHandler = createFetchHandler(checks, { dispatch });
+  const nodeHandler = createNodeHandler(checks, { dispatch });
   const redis = await connectRedis(options.url, {
     mode: 'fail-fast',
     name: `wawp-receiver:${name}`,
@@ -71,8 +91,8 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
   queue.on('error', () => {});
   let closed = false;
   return {
-    fetch: core.fetch,
-    node: core.node,
+    fetch: fetchHandler,
+    node: nodeHandler,
     async close() {
       if (closed) return;
       closed = true;

@@ -34,8 +34,10 @@ export function classifyFailure(error: unknown): FailureKind {
   return 'final';
 }
 
-/** The pause a 429 asks for: the client's `retryAfterMs` when it read a Retry-After, else `fallbackMs`. */
+/**
+ * The pause a 429 asks for: the client's `retryAfterMs` (a sane Retry-After, read and capped by
+ * the client), else `fallbackMs` when the answer had none.
+ */
 export function retryAfterOf(error: unknown, fallbackMs: number): number {
-  const ms = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : fallbackMs;
+  return (error instanceof WawpApiError ? error.retryAfterMs : undefined) ?? fallbackMs;
 }

@@ -1,8 +1,9 @@
 // The duplicate store on Redis: one key per event id whose value is its state. Claiming is a
 // Lua script, so two processes that claim the same id at the same moment cannot both win.
+
+import type { ClaimResult, DuplicateStore } from '@wawp/webhooks-types';
 import type { Redis } from 'ioredis';
 import { closeRedis, connectRedis } from '../redis/connect.js';
-import type { ClaimResult, DuplicateStore } from './contract.js';
 
 export interface RedisDuplicateStoreOptions {
   /** The Redis to keep the ids in, e.g. `redis://127.0.0.1:6379` or `rediss://:password@host:6380/2`. */

@@ -1,7 +1,7 @@
 // Workers: take webhook jobs, run the typed router once per event id (the shared duplicate
 // store decides), retry failures with backoff and move jobs that failed every attempt to the
 // dead-letter queue.
-import type { WebhookRouter } from '@wawp/webhooks-types';
+import type { DuplicateStore, WebhookRouter } from '@wawp/webhooks-types';
 import { DelayedError, type Job, Queue, Worker } from 'bullmq';
 import {
   checkQueueName,
@@ -10,7 +10,6 @@ import {
   type WebhookJobData,
 } from '../receiver/webhook-job.js';
 import { closeRedis, connectRedis } from '../redis/connect.js';
-import type { DuplicateStore } from '../store/contract.js';
 import { type RedisDuplicateStoreOptions, redisDuplicateStoreOn } from '../store/redis-duplicate-store.js';
 
 export interface WebhookWorkerOptions {

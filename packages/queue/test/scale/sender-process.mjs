@@ -1,44 +1,37 @@
-// One sending process of the scale test: a send queue for the shared instance, a client
-// whose fetch notes the time of every request it makes (until the sandbox's journal is on
-// main), and, in the planting process, one /send answered 429 with a Retry-After.
+// One sending process of the scale test: a send queue for the sandbox's instance, with
+// per-chat pacing and typing. It counts nothing itself: the sandbox's request journal is the
+// record of what was sent, and when.
 import { createWawp } from '@wawp/client/operations';
 import { createSendQueue } from '@wawp/queue';
 
-const { REDIS_URL, MOCK_URL, INSTANCE, PER_SECOND, COUNT, PLANT_429_AT, RETRY_AFTER_S } = process.env;
-const journal = [];
-let sendsSeen = 0;
-async function noting(input) {
-  const path = new URL(input.url).pathname;
-  const at = Date.now();
-  if (path === '/send' && ++sendsSeen === Number(PLANT_429_AT)) {
-    journal.push({ at, answeredAt: Date.now(), path, status: 429, pid: process.pid });
-    return new Response(JSON.stringify({ code: 'rate_limited', message: 'Too many requests' }), {
-      status: 429,
-      headers: { 'content-type': 'application/json', 'retry-after': RETRY_AFTER_S },
-    });
-  }
-  const response = await fetch(input);
-  journal.push({ at, path, status: response.status, pid: process.pid });
-  return response;
-}
+const { REDIS_URL, SANDBOX_URL, INSTANCE, ACCESS_TOKEN, PER_SECOND, PER_CHAT_MS, TYPING_MS, CHATS, FIRST, COUNT } =
+  process.env;
+const { WINDOW_MARGIN_MS } = process.env;
 
-const client = createWawp({ baseUrl: MOCK_URL, instanceId: INSTANCE, accessToken: 'scale-token', fetch: noting });
+const client = createWawp({ baseUrl: SANDBOX_URL, instanceId: INSTANCE, accessToken: ACCESS_TOKEN });
 const sends = await createSendQueue({
   url: REDIS_URL,
   client,
   instanceId: INSTANCE,
   perSecond: Number(PER_SECOND),
+  perChatIntervalMs: Number(PER_CHAT_MS),
+  typingMs: Number(TYPING_MS),
+  windowMarginMs: Number(WINDOW_MARGIN_MS),
   concurrency: 4,
 });
 console.log('READY');
 // Start together: the driver says go once every process is ready.
 await new Promise((resolve) => process.stdin.once('data', resolve));
 const outcomes = await Promise.all(
-  Array.from({ length: Number(COUNT) }, (_, i) =>
-    sends.send('sendText', { chatId: `4477009${String(i).padStart(5, '0')}@c.us`, message: `scale ${i}` }),
-  ),
+  Array.from({ length: Number(COUNT) }, (_, k) => {
+    const n = Number(FIRST) + k;
+    return sends.send('sendText', {
+      chatId: `4477009${String(n % Number(CHATS)).padStart(5, '0')}@c.us`,
+      message: `scale ${n}`,
+    });
+  }),
 );
 await sends.close();
 const failed = outcomes.filter((o) => !o.ok).map((o) => o.error.message);
-console.log(`RESULT ${JSON.stringify({ journal, ok: outcomes.length - failed.length, failed })}`);
+console.log(`RESULT ${JSON.stringify({ ok: outcomes.length - failed.length, failed })}`);
 process.exit(0);
