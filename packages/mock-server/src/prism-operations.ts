@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { IHttpOperation } from '@stoplight/types';
 import { PRISM_HTTP_VERSION, prismHttp } from './prism-modules.js';
 
@@ -15,14 +16,14 @@ const CACHE_DIR = fileURLToPath(new URL('../dist/prism-operations/', import.meta
 
 function cacheFile(text: string): string {
   const key = createHash('sha256').update(`prism-http ${PRISM_HTTP_VERSION}\0`).update(text).digest('hex');
-  return join(CACHE_DIR, `${key}.json`);
+  return join(CACHE_DIR, `${key}.json.gz`);
 }
 
 /** Prism's operations for a document (a path with its text, or a parsed object). */
 export async function readPrismOperations(spec: string | object, text?: string): Promise<IHttpOperation[]> {
   if (typeof spec === 'string' && text !== undefined) {
     const file = cacheFile(text);
-    if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as IHttpOperation[];
+    if (existsSync(file)) return JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as IHttpOperation[];
   }
   return prismHttp.getHttpOperationsFromSpec(spec as string);
 }
@@ -32,6 +33,7 @@ export async function storePrismOperations(path: string): Promise<string> {
   const operations = await prismHttp.getHttpOperationsFromSpec(path);
   const file = cacheFile(readFileSync(path, 'utf8'));
   mkdirSync(CACHE_DIR, { recursive: true });
-  writeFileSync(file, JSON.stringify(operations));
+  // Gzipped: Prism repeats every shared schema in each operation, ten times the document's size.
+  writeFileSync(file, gzipSync(JSON.stringify(operations)));
   return file;
 }
