@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { listOperations } from '@wawp/spec/tools';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDocs } from '../scripts/serve.mjs';
@@ -233,11 +234,8 @@ interface DecoratedOperation {
   'x-codeSamples': { source: string }[];
 }
 
-function findOperation(document: { paths: Record<string, Record<string, DecoratedOperation>> }, operationId: string) {
-  for (const item of Object.values(document.paths)) {
-    for (const operation of Object.values(item)) {
-      if (operation?.operationId === operationId) return operation;
-    }
-  }
-  throw new Error(`no operation ${operationId} in the decorated bundle`);
+function findOperation(document: object, operationId: string): DecoratedOperation {
+  const found = listOperations(document).find(({ operation }) => operation.operationId === operationId);
+  if (!found) throw new Error(`no operation ${operationId} in the decorated bundle`);
+  return found.operation as DecoratedOperation;
 }

@@ -1,6 +1,6 @@
 // What the spec itself says an operation answers: the documented error bodies (so a 401 or a
 // 429 from the sandbox reads exactly like the reference), and the engine's retry defaults.
-import { firstExample, resolveRef } from '@wawp/spec/tools';
+import { firstExample, listOperations, resolveRef } from '@wawp/spec/tools';
 import { wordpressError } from '../wordpress-errors.js';
 import type { RetryPolicy } from './webhooks.js';
 
@@ -16,9 +16,8 @@ export interface SpecAnswers {
 
 export function createSpecAnswers(doc: Doc): SpecAnswers {
   const operations = new Map<string, Doc>();
-  for (const item of Object.values<Doc>(doc.paths ?? {})) {
-    for (const op of Object.values<Doc>(item))
-      if (op && typeof op === 'object' && op.operationId) operations.set(op.operationId, op);
+  for (const { operation } of listOperations(doc)) {
+    if (operation.operationId) operations.set(operation.operationId, operation);
   }
   const cache = new Map<string, unknown>();
   return {
