@@ -7,6 +7,7 @@ import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
+import { type CredentialAliases, credentialAliasesOf } from './placement/credentials.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
@@ -43,6 +44,10 @@ export interface MockEngine {
   canonicalize: Canonicalize;
   /** Every credential the document's security schemes read from the query string. */
   credentialNames: readonly string[];
+  /** The header (or Bearer) spellings of an operation's query credential, if it has any. */
+  credentialAliases(operation: IHttpOperation): CredentialAliases | undefined;
+  /** The path of the document's first server URL (`/v2`), '' when it has none. */
+  basePath: string;
   /**
    * Runs Prism. With `operation` (from `route`), Prism only considers that one; without,
    * it searches the whole document and produces its no-route errors.
@@ -53,6 +58,11 @@ export interface MockEngine {
 /** Path of the bundled OpenAPI document that ships with @wawp/spec. */
 export function bundledSpecPath(): string {
   return require.resolve('@wawp/spec/openapi.json');
+}
+
+/** Path of the bundled v2 OpenAPI document that ships with @wawp/spec. */
+export function bundledV2SpecPath(): string {
+  return require.resolve('@wawp/spec/openapi-v2.json');
 }
 
 export interface EngineOptions {
@@ -68,7 +78,9 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const spec = options.spec ?? bundledSpecPath();
   const operations = await prismHttp.getHttpOperationsFromSpec(spec as string);
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
-  const placement = placementRuleOf(typeof spec === 'string' ? readDocument(spec) : spec);
+  const document = typeof spec === 'string' ? readDocument(spec) : spec;
+  const placement = placementRuleOf(document);
+  const aliases = new Map(operations.map((op) => [op, credentialAliasesOf(op)]));
   preferNamedExamples(operations);
   const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
@@ -93,6 +105,8 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     placement,
     canonicalize: createCanonicalizer(operations),
     credentialNames: collectCredentialNames(operations),
+    credentialAliases: (operation) => aliases.get(operation),
+    basePath: serverPath(document),
     async request(input, mock, operation) {
       const config = { ...baseConfig, mock: { ...baseConfig.mock, ...mock } } as IHttpConfig;
       if (config.mock.dynamic && config.mock.seed === undefined)
@@ -110,6 +124,17 @@ function readDocument(path: string): unknown {
     return JSON.parse(text);
   } catch {
     return yaml.parse(text);
+  }
+}
+
+/** `https://api.wawp.net/v2` → `/v2`; '' for a root, a relative or a missing server. */
+function serverPath(document: unknown): string {
+  const url = (document as { servers?: { url?: unknown }[] } | null)?.servers?.[0]?.url;
+  if (typeof url !== 'string') return '';
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
   }
 }
 

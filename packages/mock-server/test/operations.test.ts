@@ -20,7 +20,7 @@ describe.each([
 
   it('serves every operation of the bundle', () => {
     expect(operations.length).toBeGreaterThan(0);
-    expect(mock.operationCount).toBe(operations.length);
+    expect(mock.versions.v1.operationCount).toBe(operations.length);
   });
 
   it.each(operations.map((o) => [`${o.method} ${o.path} (${o.id})`, o] as const))('%s', async (_name, operation) => {

@@ -39,6 +39,8 @@ export interface SandboxWorldOptions {
 export interface SandboxEngineOptions extends SandboxWorldOptions {
   /** The bundled OpenAPI document (parsed). */
   spec: object;
+  /** The bundled v2 OpenAPI document (parsed), when the sandbox serves v2 too. */
+  v2Spec?: object;
   /** Event names the AsyncAPI document describes (inbound actions only send those). */
   knownEvents?: Iterable<string>;
   /** The starting state. */
@@ -47,6 +49,8 @@ export interface SandboxEngineOptions extends SandboxWorldOptions {
 
 /** A validated API call, as the server hands it over. */
 export interface SandboxCall {
+  /** The API version the call was made to (default v1). */
+  api?: 'v1' | 'v2';
   operationId: string;
   method: string;
   path: string;
@@ -76,7 +80,7 @@ const SANDBOX_SEED = 0x5eed;
 const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngine {
-  const answers: SpecAnswers = createSpecAnswers(options.spec);
+  const answers: SpecAnswers = createSpecAnswers(options.v2Spec ? [options.spec, options.v2Spec] : [options.spec]);
   const knownEvents = new Set(options.knownEvents ?? []);
   let generation = 0;
   let world = build(options, answers, generation);
@@ -84,7 +88,13 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   const secretsOf = () => [...world.instances.values()].map((i) => i.accessToken);
 
   const journal = (
-    call: { operationId: string | null; method: string; path: string; params: Record<string, unknown> },
+    call: {
+      api?: 'v1' | 'v2';
+      operationId: string | null;
+      method: string;
+      path: string;
+      params: Record<string, unknown>;
+    },
     answer: Answer,
   ) => {
     const own = call.params.access_token;
@@ -92,6 +102,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     const instanceId = typeof call.params.instance_id === 'string' ? call.params.instance_id : null;
     const entry: JournalEntry = {
       at: world.clock.now(),
+      api: call.api ?? 'v1',
       operationId: call.operationId,
       method: call.method.toUpperCase(),
       path: call.path,
@@ -143,7 +154,9 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
           };
     }
     const handler = handlers[call.operationId];
-    const answer = handler ? handler({ world, instance, params, accessToken: token }) : call.documented;
+    const answer = handler
+      ? handler({ api: call.api ?? 'v1', world, instance, params, accessToken: token, answers })
+      : call.documented;
     return { ...(answer.status === 0 ? call.documented : answer), ...slow };
   };
 

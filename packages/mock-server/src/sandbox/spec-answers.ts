@@ -14,17 +14,25 @@ export interface SpecAnswers {
   defaultRetries(): RetryPolicy;
 }
 
-export function createSpecAnswers(doc: Doc): SpecAnswers {
-  const operations = new Map<string, Doc>();
-  for (const item of Object.values<Doc>(doc.paths ?? {})) {
-    for (const op of Object.values<Doc>(item))
-      if (op && typeof op === 'object' && op.operationId) operations.set(op.operationId, op);
+/** `docs`: v1's description first; a later one (v2) adds the operations it alone has. */
+export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
+  const [doc] = docs;
+  const operations = new Map<string, { doc: Doc; op: Doc }>();
+  for (const source of docs) {
+    for (const item of Object.values<Doc>(source.paths ?? {})) {
+      for (const op of Object.values<Doc>(item)) {
+        if (op && typeof op === 'object' && op.operationId && !operations.has(op.operationId)) {
+          operations.set(op.operationId, { doc: source, op });
+        }
+      }
+    }
   }
   const cache = new Map<string, unknown>();
   return {
     error(operationId, status, code, message) {
       const key = `${operationId} ${status} ${code ?? ''}`;
-      if (!cache.has(key)) cache.set(key, documentedError(doc, operations.get(operationId), status, code));
+      const found = operations.get(operationId);
+      if (!cache.has(key)) cache.set(key, found && documentedError(found.doc, found.op, status, code));
       const documented = cache.get(key) as { code: string; message: string; data: { status: number } } | undefined;
       const body = documented
         ? structuredClone(documented)
