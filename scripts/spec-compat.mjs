@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The spec's breaking-change guard. It compares the bundle of the last release
-// (spec/releases/<version>/openapi.json, kept in git) with the current one, and lets the
+// The spec's breaking-change guard. It compares each REST bundle of the last release
+// (spec/releases/<version>/<name>.json, kept in git: v1's `openapi`, v2's `openapi-v2`) with
+// the current one, and lets the
 // TypeScript compiler judge each change instead of a hand-written schema differ:
 // openapi-typescript generates the types of both, and a generated .ts file asserts, for every
 // operation and webhook, that
@@ -11,7 +12,8 @@
 //     bodies and webhook payloads assignable to old: a widened enum or changed type fails),
 //     with every field the old one had (a removed field fails, even an optional one).
 // Additions (operations, optional parameters, response fields, enum values of a request) pass.
-// A breaking change needs a pending changeset that bumps @wawp/spec by `major`.
+// A breaking change needs a pending changeset that bumps @wawp/spec by `major`. A description
+// the last release did not have yet (v2 after 0.1.0) is wholly new, so it is additive.
 //
 // Usage: node scripts/spec-compat.mjs [--base old.json] [--head new.json] [--changesets dir]
 import { execFileSync } from 'node:child_process';
@@ -26,8 +28,11 @@ const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 
+/** The REST descriptions the guard compares, by bundle name (spec/dist/<name>.json). */
+export const DESCRIPTIONS = ['openapi', 'openapi-v2'];
+
 /** The release whose bundle is kept: the highest version folder under spec/releases/. */
-export function lastRelease(releasesDir = join(root, 'spec', 'releases')) {
+export function lastRelease(releasesDir = join(root, 'spec', 'releases'), name = 'openapi') {
   const versions = readdirSync(releasesDir).filter((v) => /^\d+\.\d+\.\d+$/.test(v));
   versions.sort((a, b) => {
     const [x, y] = [a, b].map((v) => v.split('.').map(Number));
@@ -35,7 +40,23 @@ export function lastRelease(releasesDir = join(root, 'spec', 'releases')) {
   });
   const version = versions.at(-1);
   if (!version) throw new Error(`spec-compat: no release bundle under ${releasesDir}`);
-  return { version, path: join(releasesDir, version, 'openapi.json') };
+  return { version, path: join(releasesDir, version, `${name}.json`) };
+}
+
+/**
+ * What to compare: each description's kept release bundle (`base`, null when the release
+ * predates the description) and its current bundle (`head`).
+ */
+export function comparisons({ releasesDir, distDir = join(root, 'spec', 'dist') } = {}) {
+  return DESCRIPTIONS.map((name) => {
+    const release = lastRelease(releasesDir, name);
+    return {
+      name,
+      version: release.version,
+      base: existsSync(release.path) ? release.path : null,
+      head: join(distDir, `${name}.json`),
+    };
+  });
 }
 
 function operationsOf(doc) {
@@ -180,19 +201,28 @@ if (import.meta.main ?? process.argv[1] === import.meta.filename) {
   const { values } = parseArgs({
     options: { base: { type: 'string' }, head: { type: 'string' }, changesets: { type: 'string' } },
   });
-  const release = values.base ? { version: values.base, path: values.base } : lastRelease();
-  const headPath = values.head ?? join(root, 'spec', 'dist', 'openapi.json');
-  const started = performance.now();
-  const found = await breakingChanges(
-    JSON.parse(readFileSync(release.path, 'utf8')),
-    JSON.parse(readFileSync(headPath, 'utf8')),
-  );
-  const ms = Math.round(performance.now() - started);
-  if (found.length === 0) {
-    console.log(`spec-compat: no breaking change since ${release.version} (${ms} ms)`);
-  } else {
+  const plan = values.base
+    ? [{ name: 'openapi', version: values.base, base: values.base, head: values.head ?? comparisons()[0].head }]
+    : comparisons();
+  const found = [];
+  for (const { name, version, base, head } of plan) {
+    const started = performance.now();
+    if (base === null) {
+      // Nothing of it was released, so nothing can break: every operation is an addition.
+      console.log(`spec-compat: ${name} is new since ${version}, so additive`);
+      continue;
+    }
+    const changes = await breakingChanges(
+      JSON.parse(readFileSync(base, 'utf8')),
+      JSON.parse(readFileSync(head, 'utf8')),
+    );
+    const ms = Math.round(performance.now() - started);
+    if (changes.length === 0) console.log(`spec-compat: ${name}: no breaking change since ${version} (${ms} ms)`);
+    found.push(...changes.map((line) => `${name}: ${line}`));
+  }
+  if (found.length > 0) {
     const major = hasMajorChangeset(values.changesets ?? join(root, '.changeset'));
-    console.log(`spec-compat: ${found.length} breaking change(s) since ${release.version}:`);
+    console.log(`spec-compat: ${found.length} breaking change(s) since ${plan[0].version}:`);
     for (const line of found) console.log(`  - ${line}`);
     if (major) console.log('spec-compat: a pending changeset bumps @wawp/spec by major, so this is allowed.');
     else {

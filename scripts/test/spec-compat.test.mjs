@@ -1,11 +1,11 @@
 // The spec's breaking-change guard, on changes planted into the kept release bundle: each kind
 // of breaking change is named, additions pass, and a major changeset is what lets a break in.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { breakingChanges, hasMajorChangeset, lastRelease } from '../spec-compat.mjs';
+import { breakingChanges, comparisons, hasMajorChangeset, lastRelease } from '../spec-compat.mjs';
 
 const base = JSON.parse(readFileSync(lastRelease().path, 'utf8'));
 const op = (doc, path, method) => doc.paths[path][method];
@@ -61,4 +61,23 @@ test('a pending changeset bumping @wawp/spec by major is what allows a break', (
   assert.equal(hasMajorChangeset(dir), false);
   writeFileSync(join(dir, 'b.md'), "---\n'@wawp/spec': major\n---\n\nRemoved an operation.\n");
   assert.equal(hasMajorChangeset(dir), true);
+});
+
+test('compares v1 and v2; a description the release did not have yet is new, so nothing in it can break', () => {
+  const plan = comparisons();
+  assert.deepEqual(
+    plan.map(({ name }) => name),
+    ['openapi', 'openapi-v2'],
+  );
+  const [v1, v2] = plan;
+  assert.equal(v1.base, lastRelease().path);
+  // 0.1.0 predates v2: the guard reports it as new instead of failing on a missing file.
+  assert.equal(v2.base, null);
+  assert.match(v2.head, /spec\/dist\/openapi-v2\.json$/);
+  // Once a release keeps a v2 bundle, v2 is compared like v1.
+  const releases = mkdtempSync(join(tmpdir(), 'wawp-releases-'));
+  mkdirSync(join(releases, '0.2.0'));
+  writeFileSync(join(releases, '0.2.0', 'openapi-v2.json'), '{}');
+  assert.equal(comparisons({ releasesDir: releases })[1].base, join(releases, '0.2.0', 'openapi-v2.json'));
+  assert.equal(comparisons({ releasesDir: releases })[0].base, null);
 });

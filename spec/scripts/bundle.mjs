@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Bundles the multi-file sources into spec/dist/{openapi,asyncapi}.{json,yaml}.
+// Bundles the multi-file sources into spec/dist/{openapi,openapi-v2,asyncapi}.{json,yaml}:
+// the v1 and v2 REST descriptions (two roots over one set of components) and the webhooks.
 // Steps: resolve $refs with Redocly, stamp info.version from package.json, turn
 // x-wawp-unverified notes into visible description text, generate the request bodies of
 // the parameter placement rule, and write JSON + YAML.
@@ -29,12 +30,21 @@ async function bundleOne(root) {
   return result.parsed;
 }
 
-/** Appends the unverified note to the description so readers of the docs see it. */
+/**
+ * Appends the unverified note to the description so readers of the docs see it. v1 writes
+ * the note as one text; v2 as a list of items (and marks confirmed operations `high`).
+ */
 function surfaceConfidenceNotes(openapi) {
   for (const { operation: op } of listOperations(openapi)) {
-    if (!op['x-wawp-confidence']) continue;
-    const note = op['x-wawp-unverified']?.trim() ?? 'Details of this operation are not confirmed by the vendor.';
-    op.description = `${op.description.trimEnd()}\n\n> **Confidence: ${op['x-wawp-confidence']}.** ${note}\n`;
+    const confidence = op['x-wawp-confidence'];
+    if (!confidence) continue;
+    const unverified = op['x-wawp-unverified'];
+    let note;
+    if (Array.isArray(unverified)) {
+      if (unverified.length === 0) continue;
+      note = `Not confirmed:\n${unverified.map((item) => `> - ${item}`).join('\n')}`;
+    } else note = unverified?.trim() ?? 'Details of this operation are not confirmed by the vendor.';
+    op.description = `${op.description.trimEnd()}\n\n> **Confidence: ${confidence}.** ${note}\n`;
   }
 }
 
@@ -52,24 +62,33 @@ async function write(name, doc) {
 
 await mkdir(distDir, { recursive: true });
 
-const openapi = await bundleOne('openapi/openapi.yaml');
-openapi.info.version = pkg.version;
-surfaceConfidenceNotes(openapi);
-// Written once as a root rule; every operation's optional JSON and form bodies come from it.
-addPlacementBodies(openapi);
+/** One REST description, bundled and finished the same way for v1 and v2. */
+async function bundleRest(root) {
+  const doc = await bundleOne(root);
+  doc.info.version = pkg.version;
+  surfaceConfidenceNotes(doc);
+  // Written once as a root rule; every operation's optional JSON and form bodies come from it.
+  addPlacementBodies(doc);
+  return doc;
+}
+
+const openapi = await bundleRest('openapi/openapi.yaml');
+const openapiV2 = await bundleRest('openapi/openapi-v2.yaml');
 
 const asyncapi = await bundleOne('asyncapi/asyncapi.yaml');
 asyncapi.info.version = pkg.version;
 // The webhook events are written once, in AsyncAPI; the OpenAPI `webhooks` section is derived.
-const webhookCount = addWebhooksSection(openapi, asyncapi, {
-  restSchemaDir: join(specDir, 'openapi/components/schemas'),
-});
+// Both REST versions deliver the same events (one engine), so both show them.
+const restSchemaDir = join(specDir, 'openapi/components/schemas');
+const webhookCount = addWebhooksSection(openapi, asyncapi, { restSchemaDir });
+addWebhooksSection(openapiV2, asyncapi, { restSchemaDir });
 
 await write('openapi', openapi);
+await write('openapi-v2', openapiV2);
 await write('asyncapi', asyncapi);
 
 const ops = listOperations(openapi).length;
 console.log(
-  `bundled openapi (${ops} operations, ${webhookCount} webhooks) and asyncapi (${Object.keys(asyncapi.operations ?? {}).length} operations) ` +
+  `bundled openapi (${ops} operations, ${webhookCount} webhooks), openapi-v2 (${listOperations(openapiV2).length} operations) and asyncapi (${Object.keys(asyncapi.operations ?? {}).length} operations) ` +
     `to ${distDir} in ${Math.round(performance.now() - started)} ms`,
 );

@@ -13,6 +13,7 @@ import { resolveRef } from '../src/spec-tools.mjs';
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
 export const GENERATED = 'parameter-placement';
 const PLACEMENTS = ['json', 'form', 'query', 'path'];
+const DOCUMENTED = ['query', 'json'];
 
 const resolve = (doc, node) => resolveRef(doc, node).node;
 
@@ -21,7 +22,9 @@ export function readPlacementRule(openapi) {
   const rule = openapi['x-wawp-parameter-placement'];
   if (!rule || typeof rule !== 'object') throw new Error('openapi.yaml lacks x-wawp-parameter-placement');
   const { documented, accepted, precedence, mediaTypes } = rule;
-  if (documented !== 'query') throw new Error('x-wawp-parameter-placement.documented must be query');
+  // v1 documents every parameter in the query string; v2 documents body fields as JSON.
+  if (!DOCUMENTED.includes(documented))
+    throw new Error(`x-wawp-parameter-placement.documented must be ${DOCUMENTED.join(' or ')}`);
   if (!Array.isArray(accepted) || !['query', 'json', 'form'].every((p) => accepted.includes(p))) {
     throw new Error('x-wawp-parameter-placement.accepted must list query, json and form');
   }

@@ -3,21 +3,42 @@ import { collectExamples, findExampleProblems } from '../src/example-problems.mj
 import { clone, loadBundle } from './load.js';
 
 const openapi = loadBundle('openapi');
+const openapiV2 = loadBundle('openapi-v2');
 const asyncapi = loadBundle('asyncapi');
 
-describe('examples in the OpenAPI document', () => {
+// Both REST descriptions, through the same checker: v2 shares v1's schemas and adds its own.
+describe.each([
+  { version: 'v1', doc: openapi, unauthorized: 'Unauthorized' },
+  { version: 'v2', doc: openapiV2, unauthorized: 'UnauthorizedV2' },
+])('examples in the OpenAPI $version document', ({ doc, unauthorized }) => {
   it('finds examples for parameters, responses and schemas', () => {
-    const where = collectExamples(openapi).map((e) => e.where);
+    const where = collectExamples(doc).map((e) => e.where);
     expect(where.some((w) => w.includes('/parameters/'))).toBe(true);
     expect(where.some((w) => w.includes('/responses/200/'))).toBe(true);
-    expect(where.some((w) => w.startsWith('#/components/responses/Unauthorized'))).toBe(true);
+    expect(where.some((w) => w.startsWith(`#/components/responses/${unauthorized}/`))).toBe(true);
     expect(where.some((w) => w.startsWith('#/components/schemas/'))).toBe(true);
+    expect(where.some((w) => w.includes('/requestBody/'))).toBe(true);
   });
 
   it('every example validates against its schema', () => {
-    expect(findExampleProblems(openapi)).toEqual([]);
+    expect(findExampleProblems(doc)).toEqual([]);
   });
+});
 
+describe('examples in the OpenAPI v2 document', () => {
+  it('reports a v2 request body example that breaks its schema', () => {
+    const broken = clone(openapiV2);
+    const media = broken.paths['/send/text'].post.requestBody.content['application/json'];
+    media.examples.example.value.message = '';
+    expect(findExampleProblems(broken)).toEqual([
+      expect.stringMatching(
+        /~1send~1text\/post\/requestBody.*example: \/message must NOT have fewer than 1 characters/,
+      ),
+    ]);
+  });
+});
+
+describe('examples in the OpenAPI v1 document', () => {
   it('reports an example that breaks its schema, naming where it is', () => {
     const broken = clone(openapi);
     broken.paths['/session/info'].get.responses['200'].content['application/json'].examples.working.value.status =

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 // The bundles are build outputs of `npm run bundle`; turbo runs it before the tests.
-export function loadBundle(name: 'openapi' | 'asyncapi'): Record<string, any> {
+export function loadBundle(name: 'openapi' | 'openapi-v2' | 'asyncapi'): Record<string, any> {
   const url = new URL(`../dist/${name}.json`, import.meta.url);
   return JSON.parse(readFileSync(fileURLToPath(url), 'utf8'));
 }
