@@ -170,11 +170,15 @@ export async function handleApi(
     headers,
     ...(call.body ? { body: bodyFor(call.body.mediaType, call.body.value) } : {}),
   };
-  const result = await engine.request(
-    input,
-    (undocumented ? { dynamic: choice.dynamic } : choice) as Partial<IHttpConfig['mock']>,
-    operation,
-  );
+  // An answer the description gives no example for is generated from its schema, seeded by
+  // the operation so it repeats: Prism's static values ignore patterns and formats.
+  const generate =
+    !undocumented && choice.code === undefined && choice.exampleKey === undefined && engine.lacksExample(operation);
+  const mock = (undocumented ? { dynamic: choice.dynamic } : choice) as Partial<IHttpConfig['mock']>;
+  const result =
+    generate && choice.dynamic === undefined
+      ? await engine.generate(input, operation)
+      : await engine.request(input, mock, operation);
   if (!result.ok) return answerError(answer, errorForPrismFailure(result.error, context));
   const { output, validations } = result.value;
   const invalid = errorForInvalidRequest(validations.input, context);
