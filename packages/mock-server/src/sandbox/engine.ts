@@ -12,6 +12,7 @@ import type { Answer } from './operations/answer.js';
 import { handlers, SESSION_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
 import { createIdFactory, createRandom } from './random.js';
+import { SEND_OPERATIONS, takeSendSlot } from './rate-limits.js';
 import { redact } from './redact.js';
 import { createInstance, type Scenario } from './scenario.js';
 import { createSpecAnswers, type SpecAnswers } from './spec-answers.js';
@@ -152,6 +153,18 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
             ),
             ...slow,
           };
+    }
+    if (SEND_OPERATIONS.has(call.operationId)) {
+      const wait = takeSendSlot(instance, answers.rateLimitPolicies(), world.clock.now());
+      if (wait !== undefined) {
+        const message = `The sending policy ${instance.rateLimitPolicy} allows no more sends now; retry in ${wait} s.`;
+        return {
+          status: 429,
+          body: answers.error(call.operationId, 429, 'rate_limited', message),
+          headers: { 'retry-after': String(wait) },
+          ...slow,
+        };
+      }
     }
     const handler = handlers[call.operationId];
     const answer = handler

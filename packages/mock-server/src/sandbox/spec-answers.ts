@@ -12,6 +12,15 @@ export interface SpecAnswers {
   error(operationId: string, status: number, code?: string, message?: string): unknown;
   /** The retry policy a webhook target gets for fields it leaves out. */
   defaultRetries(): RetryPolicy;
+  /** The sending policies the descriptions document (v2's `RateLimitPolicies` example). */
+  rateLimitPolicies(): DocumentedPolicies;
+}
+
+export interface DocumentedPolicies {
+  /** The slugs a free account may pick. */
+  free: string[];
+  /** Every documented policy with its limits (a free slug without a documented entry has none). */
+  policies: { slug: string; limits: Record<string, number>; [key: string]: unknown }[];
 }
 
 /** `docs`: v1's description first; a later one (v2) adds the operations it alone has. */
@@ -28,6 +37,7 @@ export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
     }
   }
   const cache = new Map<string, unknown>();
+  let policies: DocumentedPolicies | undefined;
   return {
     error(operationId, status, code, message) {
       const key = `${operationId} ${status} ${code ?? ''}`;
@@ -40,6 +50,21 @@ export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
       if (code !== undefined && body.code !== code) body.code = code;
       if (message !== undefined) body.message = message;
       return body;
+    },
+    rateLimitPolicies() {
+      if (policies) return policies;
+      const schema = docs
+        .map((d) => resolveRef(d, d.components?.schemas?.RateLimitPolicies).node)
+        .find((node) => node?.examples?.[0]);
+      const example = schema?.examples?.[0] ?? {};
+      const free: string[] = Array.isArray(example.free_policies) ? example.free_policies : [];
+      const list = (Array.isArray(example.policies) ? example.policies : []).map((p: Doc) => ({
+        ...p,
+        limits: { ...(p.limits ?? {}) },
+      }));
+      for (const slug of free) if (!list.some((p: Doc) => p.slug === slug)) list.push({ slug, limits: {} });
+      policies = { free, policies: list };
+      return policies;
     },
     defaultRetries() {
       const retries = resolveRef(doc, doc.components?.schemas?.WebhookConfig).node?.properties?.retries;
