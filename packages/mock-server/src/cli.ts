@@ -145,7 +145,13 @@ async function serve(values: Values): Promise<number> {
     allowWebhookTargets: splitList(values['allow-webhook-target']),
     allowControlHosts: splitList(values['allow-host']),
   };
-  let server: { url: string; operationCount: number; controlToken: string; close(): Promise<void> };
+  let server: {
+    url: string;
+    operationCount: number;
+    controlToken: string;
+    versions: { v2?: { basePath: string } };
+    close(): Promise<void>;
+  };
   let mode: string;
   const { ScenarioError } = await import('./sandbox/scenario.js');
   try {
@@ -183,6 +189,9 @@ async function serve(values: Values): Promise<number> {
   process.stdout.write(
     `wawp-mock: serving ${server.operationCount} operations at ${server.url} (${mode}; ready in ${ms} ms)\n` +
       `wawp-mock: try  curl '${server.url}/session/info?instance_id=123456789&access_token=123456789'\n` +
+      (server.versions.v2
+        ? `wawp-mock: v2 under ${server.url}${server.versions.v2.basePath}, e.g. curl -X POST '${server.url}${server.versions.v2.basePath}/session/info?instance_id=123456789' -H 'access-token: 123456789'\n`
+        : '') +
       `wawp-mock: control token ${server.controlToken} (send it as x-wawp-control-token to ${server.url}/__wawp/…)\n` +
       'wawp-mock: press Ctrl-C to stop\n',
   );

@@ -2,7 +2,7 @@
 // side by side: each has its own state, clock, journal and faults.
 import { readFileSync } from 'node:fs';
 import { bundledSpecPath, bundledV2SpecPath } from '../prism.js';
-import { type MockServerOptions, startMockServer } from '../server.js';
+import { type MockServer, type MockServerOptions, startMockServer } from '../server.js';
 import { loadWebhookCatalog } from '../webhooks/events.js';
 import { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './default-scenario.js';
 import { createSandboxEngine, type SandboxEngine, type SandboxWorldOptions } from './engine.js';
@@ -29,6 +29,8 @@ export interface Sandbox {
   port: number;
   /** Number of operations served, v1 and v2 together. */
   operationCount: number;
+  /** What each version serves: its base path (v2's is `/v2`) and its operations. */
+  versions: MockServer['versions'];
   /** The first instance of the scenario (the docs' `123456789` by default). */
   instanceId: string;
   accessToken: string;
@@ -97,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: server.url,
     port: server.port,
     operationCount: server.operationCount,
+    versions: server.versions,
     instanceId: first?.id ?? DOCS_INSTANCE_ID,
     accessToken: first?.accessToken ?? DOCS_ACCESS_TOKEN,
     controlToken: server.controlToken,
