@@ -78,11 +78,13 @@ export function curlSample(op, baseUrl) {
  * Returns a copy of `openapi` where every operation has a TypeScript and a curl
  * `x-codeSamples` entry, and every webhook's description ends with a TypeScript sample that
  * receives it. `operations` is the client's operation model; an operation it lacks is an
- * error, since the client would lack it too.
+ * error, since the client would lack it too. With `typescript: false` (the v2 reference, whose
+ * operation model comes from @wawp/spec/tools until the client ships one) only curl is shown.
  * @param {any} openapi
  * @param {OperationModel[]} operations
+ * @param {{ typescript?: boolean }} [options]
  */
-export function addCodeSamples(openapi, operations) {
+export function addCodeSamples(openapi, operations, { typescript = true } = {}) {
   const document = structuredClone(openapi);
   const byId = new Map(operations.map((op) => [op.id, op]));
   const baseUrl = document.servers?.[0]?.url;
@@ -96,7 +98,7 @@ export function addCodeSamples(openapi, operations) {
       );
     }
     operation['x-codeSamples'] = [
-      { ...SAMPLE_TABS.typescript, source: operationFaceSample(op) },
+      ...(typescript ? [{ ...SAMPLE_TABS.typescript, source: operationFaceSample(op) }] : []),
       { ...SAMPLE_TABS.curl, source: curlSample(op, baseUrl) },
     ];
     operation.description = `${(operation.description ?? '').trimEnd()}\n\n${callNote(op)}\n`;

@@ -7,7 +7,7 @@ import { Marked } from 'marked';
 /**
  * Markdown to HTML. Links to other guides may be written as `other-guide.md` (so they also
  * work when the markdown is read on a forge) and become `other-guide.html`; `reference:#x`
- * links to the API reference page.
+ * links to the API reference page (v1), `reference-v2:#x` to the v2 reference.
  */
 export function renderMarkdown(markdown) {
   const headings = [];
@@ -36,6 +36,7 @@ export function renderMarkdown(markdown) {
 
 export function rewriteHref(href) {
   if (href.startsWith('reference:')) return `../index.html${href.slice('reference:'.length)}`;
+  if (href.startsWith('reference-v2:')) return `../v2.html${href.slice('reference-v2:'.length)}`;
   if (/^[\w-]+\.md(#.*)?$/.test(href)) return href.replace(/\.md(?=#|$)/, '.html');
   return href;
 }

@@ -41,8 +41,9 @@ const LOGO_DATA_URI = `data:image/svg+xml,${encodeURIComponent(
 /**
  * Adds the site stylesheet and navigation bar. Must run before the runtime is inlined:
  * the first `<body>` and `</head>` of Redocly's template are then the page's own.
+ * `current` is the reference the page shows: 'reference' (v1) or 'reference-v2'.
  */
-export function addSiteNavigation(html) {
+export function addSiteNavigation(html, current = 'reference') {
   const head = html.indexOf('</head>');
   const body = html.indexOf('<body>');
   if (head < 0 || body < head) throw new Error('docs: the built page has no <head>/<body> where expected');
@@ -58,7 +59,7 @@ export function addSiteNavigation(html) {
     html.slice(0, head) +
     style +
     html.slice(head, afterBody) +
-    `\n${navBar({ from: 'root', current: 'reference' })}\n` +
+    `\n${navBar({ from: 'root', current })}\n` +
     html.slice(afterBody)
   );
 }

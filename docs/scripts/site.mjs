@@ -10,10 +10,17 @@ export const GUIDES = [
   { slug: 'testing-a-bot', title: 'Testing a bot end to end', source: 'testing-a-bot.md' },
   { slug: 'errors-and-retries', title: 'Errors and retries', source: 'errors-and-retries.md' },
   { slug: 'scale', title: 'Running receivers and senders on several machines', source: 'scale.md' },
+  { slug: 'migrating-to-v2', title: 'Migrating to v2', source: 'migrating-to-v2.md' },
   { slug: 'changelog', title: 'Changelog', source: null },
 ];
 
 export const SITE_TITLE = 'Wawp API docs';
+
+/** The reference pages, one per API version, relative to dist/; the first is the site's home. */
+export const REFERENCES = [
+  { id: 'reference', version: 'v1', file: 'index.html', spec: 'openapi' },
+  { id: 'reference-v2', version: 'v2', file: 'v2.html', spec: 'openapi-v2' },
+];
 
 /** The guide's file in dist/, relative to dist/. */
 export function guideFile(slug) {
@@ -22,7 +29,8 @@ export function guideFile(slug) {
 
 /**
  * The navigation bar. `from` is where the page sits: 'root' (dist/index.html) or 'guides'.
- * `current` is the slug of the page, or 'reference'.
+ * `current` is the slug of the page, or the id of a reference page ('reference', 'reference-v2').
+ * The version switch moves between the references of the two API versions.
  */
 export function navBar({ from, current }) {
   const up = from === 'guides' ? '../' : '';
@@ -32,9 +40,11 @@ export function navBar({ from, current }) {
     link(`${up}index.html`, 'API reference', 'reference'),
     ...GUIDES.map((guide) => link(`${up}${guideFile(guide.slug)}`, guide.title, guide.slug)),
   ];
+  const versions = REFERENCES.map((ref) => link(`${up}${ref.file}`, ref.version, ref.id)).join('');
   return (
     `<nav class="wawp-site-nav" aria-label="Documentation">` +
     `<a class="wawp-site-brand" href="${up}index.html">${escapeHtml(SITE_TITLE)}</a>` +
+    `<span class="wawp-version-switch" role="group" aria-label="API version">${versions}</span>` +
     `<div class="wawp-site-links">${links.join('')}</div></nav>`
   );
 }
@@ -49,8 +59,11 @@ export const SITE_CSS = `
 }
 .wawp-site-nav a { color: #d7eee5; text-decoration: none; }
 .wawp-site-nav a:hover, .wawp-site-nav a[aria-current="page"] { color: #fff; text-decoration: underline; }
-.wawp-site-brand { font-weight: 700; color: #fff !important; }
+.wawp-site-brand { flex: none; font-weight: 700; color: #fff !important; }
 .wawp-site-links { display: flex; gap: 18px; }
+.wawp-version-switch { flex: none; display: flex; border: 1px solid #3e6b5b; border-radius: 4px; overflow: hidden; }
+.wawp-version-switch a { padding: 4px 10px; }
+.wawp-version-switch a[aria-current="page"] { background: #d7eee5; color: #0f2a22 !important; text-decoration: none; }
 
 body.wawp-guide { margin: 0; color: var(--wawp-text); background: #fff;
   font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }

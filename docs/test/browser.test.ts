@@ -22,6 +22,7 @@ const ENOUGH_FAILURES = 5;
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const resultsDir = fileURLToPath(new URL('../test-results/', import.meta.url));
 const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
+const openapiV2 = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi-v2.json'), 'utf8'));
 const asyncapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/asyncapi.json'), 'utf8'));
 const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8'));
 
@@ -86,6 +87,17 @@ async function showSection(section: ExpectedSection): Promise<string | undefined
   return undefined;
 }
 
+/** Visits every section in turn; the problems found, stopping after ENOUGH_FAILURES. */
+async function missingSections(sections: ExpectedSection[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const section of sections) {
+    if (missing.length >= ENOUGH_FAILURES) break;
+    const problem = await showSection(section);
+    if (problem) missing.push(problem);
+  }
+  return missing;
+}
+
 /** Waits until the page stops scrolling (Redoc scrolls smoothly to a section), so screenshots are stable. */
 async function settled(): Promise<void> {
   await page.waitForFunction(
@@ -119,13 +131,7 @@ describe('the built docs in Chromium', () => {
   it('has a section for every operation of the bundled OpenAPI document', async () => {
     const operations = expectedOperations(openapi);
     expect(operations.length).toBeGreaterThan(0);
-    const missing: string[] = [];
-    for (const operation of operations) {
-      if (missing.length >= ENOUGH_FAILURES) break;
-      const problem = await showSection(operation);
-      if (problem) missing.push(problem);
-    }
-    expect(missing).toEqual([]);
+    expect(await missingSections(operations)).toEqual([]);
   }, 900_000);
 
   it('has a section for every webhook event of the bundled AsyncAPI document', async () => {
@@ -175,6 +181,31 @@ describe('the built docs in Chromium', () => {
     await hit.first().click();
     expect(await showSection(target)).toBeUndefined();
   }, 120_000);
+
+  it('switches to the v2 reference, which has a section for every v2 operation, and back', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-section-id="/"] h1');
+    await page.click('.wawp-version-switch a:text-is("v2")');
+    await page.waitForSelector('[data-section-id="/"] h1');
+    expect(page.url()).toMatch(/\/v2\.html/);
+    expect(await page.title()).toContain(openapiV2.info.title);
+    expect(await page.locator('.wawp-version-switch a[aria-current="page"]').textContent()).toBe('v2');
+    const operations = expectedOperations(openapiV2);
+    expect(operations.length).toBeGreaterThan(80);
+    expect(await missingSections(operations)).toEqual([]);
+    // The v2 page shows what is not confirmed about an operation, and its curl sample.
+    const info = operations.find((op) => op.name === 'getSessionInfo')!;
+    expect(await showSection(info)).toBeUndefined();
+    await page.waitForFunction(
+      (id) => (document.querySelector(`[data-section-id="${id}"]`)?.textContent ?? '').includes('Not confirmed'),
+      info.id,
+    );
+    await screenshot('reference-v2.png');
+    await page.click('.wawp-version-switch a:text-is("v1")');
+    await page.waitForSelector('[data-section-id="/"] h1');
+    expect(await page.title()).toContain(openapi.info.title);
+    expect(await page.title()).not.toContain(openapiV2.info.title);
+  }, 900_000);
 
   it('works from the filesystem and links the reference and every guide both ways', async () => {
     await page.goto(pathToFileURL(join(distDir, 'index.html')).href);

@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { listOperations } from '@wawp/spec/tools';
 import { describe, expect, it } from 'vitest';
-import { GUIDES, guideFile } from '../scripts/site.mjs';
+import { GUIDES, guideFile, REFERENCES } from '../scripts/site.mjs';
 
 const require = createRequire(import.meta.url);
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const html = readFileSync(join(distDir, 'index.html'), 'utf8');
 const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
 const decorated = JSON.parse(readFileSync(join(distDir, 'openapi.json'), 'utf8'));
+const htmlV2 = readFileSync(join(distDir, 'v2.html'), 'utf8');
+const openapiV2 = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi-v2.json'), 'utf8'));
+const decoratedV2 = JSON.parse(readFileSync(join(distDir, 'openapi-v2.json'), 'utf8'));
 const operationsOf = (document: object) => listOperations(document).map(({ operation }) => operation);
 
 describe('built reference page', () => {
@@ -37,6 +40,36 @@ describe('built reference page', () => {
 
   it('carries the site navigation to every guide', () => {
     for (const guide of GUIDES) expect(html).toContain(`href="${guideFile(guide.slug)}"`);
+  });
+});
+
+describe('the v2 reference page (dist/v2.html)', () => {
+  it('is offline like the v1 page and embeds every operation of the v2 bundle', () => {
+    expect(htmlV2).not.toMatch(/<script[^>]+src="https?:/);
+    expect(htmlV2).not.toMatch(/https:\/\/cdn\.redocly\.com\/redoc\//);
+    const ids = operationsOf(openapiV2).map((op) => op.operationId);
+    expect(ids.length).toBeGreaterThan(80);
+    for (const id of ids) expect(htmlV2, id).toContain(`"operationId":"${id}"`);
+    expect(htmlV2).toContain(`<title>${openapiV2.info.title} reference</title>`);
+  });
+
+  it('gives every v2 operation a curl sample addressed to the v2 server', () => {
+    for (const op of operationsOf(decoratedV2)) {
+      expect(op['x-codeSamples'], op.operationId).toEqual([
+        { lang: 'curl', label: 'curl', source: expect.stringMatching(/^curl .*'https:\/\/api\.wawp\.net\/v2\//) },
+      ]);
+    }
+    expect(JSON.stringify(openapiV2)).not.toContain('x-codeSamples');
+  });
+
+  it('links both references from every page with a version switch that marks the one shown', () => {
+    const switchOf = (page: string) => /<span class="wawp-version-switch"[^>]*>(.*?)<\/span>/.exec(page)?.[1];
+    expect(switchOf(html)).toBe('<a href="index.html" aria-current="page">v1</a><a href="v2.html">v2</a>');
+    expect(switchOf(htmlV2)).toBe('<a href="index.html">v1</a><a href="v2.html" aria-current="page">v2</a>');
+    for (const guide of GUIDES) {
+      const page = readFileSync(join(distDir, guideFile(guide.slug)), 'utf8');
+      for (const ref of REFERENCES) expect(switchOf(page), guide.slug).toContain(`href="../${ref.file}"`);
+    }
   });
 });
 

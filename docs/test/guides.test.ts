@@ -17,6 +17,7 @@ describe('markdown rendering', () => {
   it('rewriteHref leaves other links alone', () => {
     expect(rewriteHref('https://example.com/a.md')).toBe('https://example.com/a.md');
     expect(rewriteHref('reference:')).toBe('../index.html');
+    expect(rewriteHref('reference-v2:#tag/Sessions')).toBe('../v2.html#tag/Sessions');
   });
 });
 

@@ -78,8 +78,29 @@ const needsBrackets = (schema, doc) => {
   return s?.type === 'object' || (s?.type === 'array' && ['object', 'array'].includes(resolve(doc, s.items)?.type));
 };
 
-/** The JSON and form bodies of one operation. */
-export function placementBodies(openapi, pathItem, op) {
+/**
+ * The members of an object schema as flat bracketed keys (`file[url]`, `file[filename]`):
+ * the spelling the v2 docs' samples use inside a JSON body.
+ */
+function bracketedMembers(openapi, name, schema) {
+  const s = resolve(openapi, schema);
+  if (s?.type !== 'object' || !s.properties) return [];
+  return Object.entries(s.properties).map(([member, memberSchema]) => [
+    `${name}[${member}]`,
+    {
+      ...structuredClone(resolve(openapi, memberSchema)),
+      description: `\`${name}.${member}\`, spelled as one flat key.`,
+      'x-wawp-parameter': name,
+      'x-wawp-member': member,
+    },
+  ]);
+}
+
+/**
+ * The JSON and form bodies of one operation. With `jsonBracketedKeys` (v2's rule) the JSON
+ * body also accepts an object's members as flat bracketed keys.
+ */
+export function placementBodies(openapi, pathItem, op, { jsonBracketedKeys = false } = {}) {
   const params = operationParameters(openapi, pathItem, op);
   const documented = op.requestBody ? resolve(openapi, op.requestBody) : undefined;
   const documentedSchema = documented?.content?.['application/json']?.schema;
@@ -103,6 +124,11 @@ export function placementBodies(openapi, pathItem, op) {
     form.properties[name] = structuredClone(schema);
     if (needsBrackets(schema, openapi)) encoding[name] = { style: 'deepObject', explode: true };
   }
+  if (jsonBracketedKeys) {
+    for (const [name, schema] of Object.entries(json.properties)) {
+      for (const [key, member] of bracketedMembers(openapi, name, schema)) json.properties[key] ??= member;
+    }
+  }
   const reason =
     'WordPress ignores parameters that the route does not read, so a body with other keys is still accepted.';
   for (const s of [json, form]) {
@@ -115,20 +141,21 @@ export function placementBodies(openapi, pathItem, op) {
 /**
  * Writes the generated bodies into every operation and returns how many it wrote:
  * `x-wawp-placement` is `{ json: { schema }, form: { schema, encoding } }`, the complete
- * bodies the rule allows (a consumer such as the mock reads only this).
+ * bodies the rule allows (a consumer such as the mock reads only this). A flat bracketed
+ * JSON member names its object in `x-wawp-parameter` and its member in `x-wawp-member`.
  *
  * They are not written as request bodies: a documented body stays as written, and a loose
  * optional body on every other operation would loosen the client's types (it keeps sending
  * the documented query-string form) and read as a change of the released contract.
  */
 export function addPlacementBodies(openapi) {
-  readPlacementRule(openapi);
+  const { jsonBracketedKeys = false } = readPlacementRule(openapi);
   let count = 0;
   for (const pathItem of Object.values(openapi.paths ?? {})) {
     for (const method of HTTP_METHODS) {
       const op = pathItem[method];
       if (!op) continue;
-      const { json, form, encoding } = placementBodies(openapi, pathItem, op);
+      const { json, form, encoding } = placementBodies(openapi, pathItem, op, { jsonBracketedKeys });
       const formMedia = { schema: form, ...(Object.keys(encoding).length > 0 ? { encoding } : {}) };
       op['x-wawp-placement'] = { 'x-wawp-generated': GENERATED, json: { schema: json }, form: formMedia };
       count++;

@@ -3,7 +3,8 @@ import { loadBundle } from './load.js';
 
 // Every example that credits the vendor says which of the vendor's sources it came from,
 // so a reader can tell a copied value from an illustration.
-const SOURCE = /v1 page|v2 page|v2 guide|n8n node|WordPress plugin|documented (delivery|form)|documents no example/;
+const SOURCE =
+  /v1 page|v2 page|v2 guide|v2 export|n8n node|WordPress plugin|documented (delivery|form)|documents no example/;
 
 function summaries(node: unknown, where: string, out: { where: string; summary: string }[] = []) {
   if (Array.isArray(node)) {
@@ -18,7 +19,7 @@ function summaries(node: unknown, where: string, out: { where: string; summary: 
 }
 
 describe('examples credited to the vendor', () => {
-  for (const name of ['openapi', 'asyncapi'] as const) {
+  for (const name of ['openapi', 'openapi-v2', 'asyncapi'] as const) {
     it(`name their source in the ${name} document`, () => {
       const credited = summaries(loadBundle(name), '#').filter(({ summary }) => /vendor/i.test(summary));
       expect(credited.length).toBeGreaterThan(5);

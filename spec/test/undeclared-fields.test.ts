@@ -10,6 +10,10 @@ describe('every member of every example is declared by its schema', () => {
     expect(findUndeclaredFields(openapi)).toEqual([]);
   });
 
+  it('in the OpenAPI v2 document', () => {
+    expect(findUndeclaredFields(loadBundle('openapi-v2'))).toEqual([]);
+  });
+
   it('in the AsyncAPI document', () => {
     expect(findUndeclaredFields(asyncapi)).toEqual([]);
   });

@@ -2,7 +2,14 @@
 // the components it shares with v1, and the names it keeps from v1 for the same operations.
 import { describe, expect, it } from 'vitest';
 import { readPlacementRule } from '../scripts/parameter-placement.mjs';
-import { createSpecAjv, HTTP_METHODS, listOperations, readOperations, resolveRef } from '../src/spec-tools.mjs';
+import {
+  createSpecAjv,
+  exampleRequest,
+  HTTP_METHODS,
+  listOperations,
+  readOperations,
+  resolveRef,
+} from '../src/spec-tools.mjs';
 import { expectedV2Operations, skippedV2Endpoints } from './expected-operations-v2.js';
 import { clone, loadBundle } from './load.js';
 
@@ -116,12 +123,32 @@ describe('the v2 document', () => {
     expect(ops.find((o) => o.id === 'sendOtp')?.retrySafe).toBe(false);
   });
 
+  it('turns every documented example into a request to the v2 server, body fields as JSON', () => {
+    const credentials = { instance_id: '123456789', access_token: '123456789' };
+    for (const op of readOperations(v2)) {
+      const request = exampleRequest(op, { baseUrl: v2.servers[0].url, credentials });
+      const url = new URL(request.url);
+      expect(url.origin + url.pathname.slice(0, 3), op.id).toBe('https://api.wawp.net/v2');
+      expect(url.searchParams.get('access_token'), op.id).toBe('123456789');
+      if (op.bodyMode === 'none') expect(request.body, op.id).toBeUndefined();
+      else if (op.body?.required) {
+        expect(request.headers['content-type'], op.id).toBe('application/json');
+        expect(Object.keys(JSON.parse(String(request.body))).length, op.id).toBeGreaterThan(0);
+      }
+    }
+  });
+
   it("applies v1's placement rule, documenting body fields as JSON", () => {
     expect(readPlacementRule(v2)).toMatchObject({ documented: 'json', accepted: ['query', 'json', 'form'] });
     const { json, form } = v2.paths['/send/image'].post['x-wawp-placement'];
     for (const name of ['instance_id', 'access_token', 'chatId', 'file', 'caption'])
       expect(Object.keys(json.schema.properties)).toContain(name);
     expect(form.encoding.file).toEqual({ style: 'deepObject', explode: true });
+    // The v2 docs' samples spell the file's members as flat keys inside the JSON body.
+    expect(json.schema.properties['file[url]']).toMatchObject({ 'x-wawp-parameter': 'file', 'x-wawp-member': 'url' });
+    expect(Object.keys(v1.paths['/sendImage'].post['x-wawp-placement'].json.schema.properties)).not.toContain(
+      'file[url]',
+    );
     const broken = clone(v2);
     broken['x-wawp-parameter-placement'].documented = 'path';
     expect(() => readPlacementRule(broken)).toThrow(/documented must be query or json/);
@@ -183,6 +210,22 @@ describe('v2 error and send shapes', () => {
       }
     }
     expect([...found].sort()).toEqual(['CodeMessageError', 'Message', 'QueuedSend', 'RawSentMessage']);
+  });
+
+  it("accepts the vendor's sample send body, flat file keys and credentials in the JSON, in the JSON placement", () => {
+    const pointer = '#/paths/~1send~1image/post/x-wawp-placement/json/schema';
+    const validate = ajv.getSchema(`urn:wawp:v2${pointer}`);
+    const sample = {
+      instance_id: '123456789',
+      access_token: '123456789',
+      chatId: '447700900123@c.us',
+      'file[url]': 'https://example.com/files/cat.jpg',
+      'file[filename]': 'cat.jpg',
+      'file[mimetype]': 'image/jpeg',
+      caption: 'Here you are',
+    };
+    expect(validate?.(sample)).toBe(true);
+    expect(validate?.({ ...sample, 'file[mimetype]': 'not a type' })).toBe(false);
   });
 
   it('tells the shapes apart even when a body mixes their members', () => {

@@ -37,6 +37,9 @@ export type ControlExtension = (
   context: ControlContext,
 ) => ControlAnswer | undefined | Promise<ControlAnswer | undefined>;
 
+/** The mock's own `METHOD /path` endpoints under `/__wawp` (control.openapi.yaml documents each). */
+export const MOCK_ROUTES: ReadonlySet<string> = new Set(['GET /health', 'GET /webhooks/events', 'POST /webhooks/emit']);
+
 export async function handleControl(
   call: ControlCall,
   context: ControlContext,

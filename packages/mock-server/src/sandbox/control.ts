@@ -68,7 +68,8 @@ export async function handleSandboxControl(
   }
 }
 
-const SANDBOX_ROUTES = new Set([
+/** Every `METHOD /path` the sandbox adds under `/__wawp` (control.openapi.yaml documents each). */
+export const SANDBOX_ROUTES: ReadonlySet<string> = new Set([
   'POST /inbound',
   'GET /requests',
   'DELETE /requests',

@@ -114,7 +114,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       'content-type': 'application/json',
       'user-agent': 'wawp-mock-sandbox',
       'x-webhook-request-id': requestId,
-      'x-webhook-timestamp': String(now),
+      // The delivery's own time is the wall clock's, as a real delivery's is, even when the
+      // sandbox clock is manual: receivers check it against their clock to refuse replays
+      // (the envelope and the payload keep sandbox time). Stripe's test clocks do the same.
+      'x-webhook-timestamp': String(Date.now()),
     };
     for (const header of target.customHeaders ?? []) headers[header.name.toLowerCase()] = header.value;
     const key = target.hmac?.key;
