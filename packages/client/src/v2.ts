@@ -3,23 +3,12 @@
 // shared chunk), so `instanceof WawpApiError` holds whichever entry threw it.
 export type { WawpClientOptions, WawpCore } from './core.js';
 export type { Credentials } from './credentials.js';
-export {
-  type ApiErrorDetails,
-  type ErrorCode,
-  WawpAbortError,
-  WawpApiError,
-  WawpArgumentError,
-  WawpError,
-  type WawpErrorBody,
-  WawpNetworkError,
-  WawpParseError,
-  WawpTimeoutError,
-} from './errors.js';
 export type { components, operations, paths } from './generated/v2/openapi.js';
 export * from './generated/v2/operations.js';
 export type { WawpHookInfo, WawpHooks } from './hooks.js';
 export type { ArgsParam, BodyMode, CallOptions, ParseMode } from './operation-types.js';
 export { type PageArgs, paginate } from './paginate.js';
+export * from './public-errors.js';
 export { DEFAULT_RETRY, type RetryOption, type RetryOptions } from './retry.js';
 export type { FetchLike, TransportRequestOptions } from './transport.js';
 export {

@@ -15,11 +15,14 @@ export type V2Operation<Id extends V2OperationId, Mode extends BodyMode, Parse e
   Parse
 >;
 
-/** Builds one v2 operation function from its generated definition. Pure, so bundlers drop the unused ones. */
-export function defineOperation<
+/**
+ * Builds one v2 operation function from its generated definition: v1's builder, typed by the
+ * v2 operations. Pure, so bundlers drop the unused ones.
+ */
+export const defineOperation = operationFunction as unknown as <
   const Id extends V2OperationId,
   const Mode extends BodyMode = 'none',
   const Parse extends ParseMode = 'json',
->(definition: OperationDefinition<Id, Mode, Parse>): V2Operation<Id, Mode, Parse> {
-  return operationFunction(definition) as unknown as V2Operation<Id, Mode, Parse>;
-}
+>(
+  definition: OperationDefinition<Id, Mode, Parse>,
+) => V2Operation<Id, Mode, Parse>;
