@@ -13,55 +13,40 @@ const v2Doc = loadOpenApi('@wawp/spec/openapi-v2.json');
 const v2Operations = listOperations(v2Doc);
 const checkV2 = createResponseValidator(v2Doc);
 
-describe.each([
+const versions = [
+  { version: 'v1' as const, doc, operations, check, basePath: '' },
+  { version: 'v2' as const, doc: v2Doc, operations: v2Operations, check: checkV2, basePath: '/v2' },
+];
+const modes = [
   { mode: 'static examples', options: {} },
   { mode: 'dynamic data (seeded)', options: { dynamic: true, seed: 42 } },
-])('every v2 operation, under /v2, $mode', ({ options }) => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ port: 0, ...options });
-  });
-  afterAll(() => mock.close());
+];
 
-  it('serves every operation of the v2 bundle under /v2', () => {
-    expect(mock.versions.v2).toEqual({ basePath: '/v2', operationCount: v2Operations.length });
-    expect(mock.operationCount).toBe(operations.length + v2Operations.length);
-  });
+describe.each(modes.flatMap((m) => versions.map((v) => ({ ...m, ...v }))))(
+  'every $version operation of the bundle, $mode',
+  ({ options, version, doc, operations, check, basePath }) => {
+    let mock: MockServer;
+    beforeAll(async () => {
+      mock = await startMockServer({ port: 0, ...options });
+    });
+    afterAll(() => mock.close());
 
-  it.each(v2Operations.map((o) => [`${o.method} ${o.path} (${o.id})`, o] as const))('%s', async (_name, operation) => {
-    const { url, init } = buildRequest(v2Doc, operation, `${mock.url}/v2`);
-    const res = await fetch(url, init);
-    const text = await res.text();
-    expect(res.status, text).toBeGreaterThanOrEqual(200);
-    expect(res.status, text).toBeLessThan(300);
-    expect(checkV2(operation, res.status, res.headers.get('content-type'), text).problem).toBeUndefined();
-  });
-});
+    it('serves every operation of the bundle, under its base path', () => {
+      expect(operations.length).toBeGreaterThan(0);
+      expect(mock.versions[version]).toEqual({ basePath, operationCount: operations.length });
+      expect(mock.operationCount).toBe(versions.reduce((n, v) => n + v.operations.length, 0));
+    });
 
-describe.each([
-  { mode: 'static examples', options: {} },
-  { mode: 'dynamic data (seeded)', options: { dynamic: true, seed: 42 } },
-])('every operation of the bundle, $mode', ({ options }) => {
-  let mock: MockServer;
-  beforeAll(async () => {
-    mock = await startMockServer({ port: 0, ...options });
-  });
-  afterAll(() => mock.close());
-
-  it('serves every operation of the bundle', () => {
-    expect(operations.length).toBeGreaterThan(0);
-    expect(mock.versions.v1.operationCount).toBe(operations.length);
-  });
-
-  it.each(operations.map((o) => [`${o.method} ${o.path} (${o.id})`, o] as const))('%s', async (_name, operation) => {
-    const { url, init } = buildRequest(doc, operation, mock.url);
-    const res = await fetch(url, init);
-    const text = await res.text();
-    expect(res.status, text).toBeGreaterThanOrEqual(200);
-    expect(res.status, text).toBeLessThan(300);
-    expect(check(operation, res.status, res.headers.get('content-type'), text).problem).toBeUndefined();
-  });
-});
+    it.each(operations.map((o) => [`${o.method} ${o.path} (${o.id})`, o] as const))('%s', async (_name, operation) => {
+      const { url, init } = buildRequest(doc, operation, `${mock.url}${basePath}`);
+      const res = await fetch(url, init);
+      const text = await res.text();
+      expect(res.status, text).toBeGreaterThanOrEqual(200);
+      expect(res.status, text).toBeLessThan(300);
+      expect(check(operation, res.status, res.headers.get('content-type'), text).problem).toBeUndefined();
+    });
+  },
+);
 
 describe('the response check itself', () => {
   const sessionInfo = operations.find((o) => o.method === 'GET' && o.path === '/session/info');
