@@ -1,17 +1,23 @@
-import { copyFile } from 'node:fs/promises';
+import { copyFile, mkdir } from 'node:fs/promises';
 import { defineConfig } from 'tsup';
 import { packagePreset } from '../../tsup.shared';
 
 export default defineConfig({
-  // Two entries over one core: the shared chunk keeps a single copy of the client, its
-  // error classes and its redaction context, in ESM and CJS alike.
+  // Three entries over one core (v1's two faces, and v2's): the shared chunk keeps a single
+  // copy of the client, its error classes and its redaction context, in ESM and CJS alike.
   ...packagePreset,
-  entry: { index: 'src/index.ts', operations: 'src/operations.ts' },
+  entry: { index: 'src/index.ts', operations: 'src/operations.ts', v2: 'src/v2.ts' },
   splitting: true,
   target: 'es2022',
   platform: 'neutral',
   treeshake: true,
-  // The operation model, shipped as `@wawp/client/operations.json` (the docs read it): written
-  // once by the generator, copied after tsup has cleaned dist/.
-  onSuccess: () => copyFile('src/generated/operations.json', 'dist/operations.json'),
+  // The operation models, shipped as `@wawp/client/operations.json` and `…/v2/operations.json`
+  // (the docs read them): written once by the generator, copied after tsup has cleaned dist/.
+  onSuccess: async () => {
+    await mkdir('dist/v2', { recursive: true });
+    await Promise.all([
+      copyFile('src/generated/operations.json', 'dist/operations.json'),
+      copyFile('src/generated/v2/operations.json', 'dist/v2/operations.json'),
+    ]);
+  },
 });

@@ -13,7 +13,11 @@ export type WawpPathClient = Client<paths, 'application/json'> & { readonly core
 const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
 
 export function createWawpClient(options: WawpClientOptions): WawpPathClient {
-  const core = createCore(options);
+  return pathFace(createCore(options)) as WawpPathClient;
+}
+
+/** openapi-fetch's methods over a core, untyped: each version's factory types them by its paths. */
+export function pathFace(core: WawpCore): { readonly core: WawpCore } {
   const face: Record<string, unknown> = {
     core,
     request: (method: string, path: string, init?: Record<string, unknown>) =>
@@ -23,7 +27,7 @@ export function createWawpClient(options: WawpClientOptions): WawpPathClient {
   };
   for (const method of METHODS)
     face[method] = (path: string, init?: Record<string, unknown>) => core.send(method, path, init);
-  return face as unknown as WawpPathClient;
+  return face as unknown as { readonly core: WawpCore };
 }
 
 /** The core behind a face, or undefined for anything else (a plain openapi-fetch client). */

@@ -9,8 +9,7 @@ import {
   WawpParseError,
   WawpTimeoutError,
 } from './errors.js';
-import { retrySafeRoutes } from './generated/client-facts.js';
-import type { paths } from './generated/openapi.js';
+import { retrySafeRoutes as v1RetrySafeRoutes } from './generated/client-facts.js';
 import type { WawpHooks } from './hooks.js';
 import { checkPathParams } from './path-params.js';
 import { redact, redactDeep, safePath, secretSpellings } from './redact.js';
@@ -84,6 +83,8 @@ interface TransportInit {
  * openapi-fetch client. `createWawpClient` and `createWawp` each put a face on it.
  */
 export interface WawpCore {
+  /** The API version this core speaks: its base URL and its operations are that version's. */
+  readonly api: 'v1' | 'v2';
   readonly baseUrl: string;
   /** Sends one call: checks, attempts, retries; its answer read under the timeout. */
   send(method: string, path: string, init?: Record<string, unknown>, operation?: CoreOperation): Promise<unknown>;
@@ -96,36 +97,58 @@ export interface WawpCore {
   eject(...middleware: Middleware[]): void;
 }
 
-const hasRouteOverrides = Object.keys(retrySafeRoutes).length > 0;
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'cf-ray'];
 
-export function createCore(options: WawpClientOptions): WawpCore {
-  assertCredentials(options);
-  const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 'createWawpClient: `timeoutMs`');
+/** What differs between the API versions a core can speak; the rest of the core is one. */
+export interface ApiProfile {
+  api: 'v1' | 'v2';
+  /** The factory's name, for the messages of the errors it throws. */
+  factory: string;
+  /** The production root the version's description names. */
+  defaultBaseUrl: string;
+  /** Routes whose retry safety differs from the method's default (`x-wawp-retry-safe`). */
+  retrySafeRoutes: Readonly<Record<string, boolean>>;
+  /** The headers that carry the token instead of the query string (v2's `credentials` option). */
+  credentialHeaders?: Record<string, string>;
+}
+
+const V1_PROFILE: ApiProfile = {
+  api: 'v1',
+  factory: 'createWawpClient',
+  defaultBaseUrl: DEFAULT_BASE_URL,
+  retrySafeRoutes: v1RetrySafeRoutes,
+};
+
+export function createCore(options: WawpClientOptions, profile: ApiProfile = V1_PROFILE): WawpCore {
+  const { factory, retrySafeRoutes } = profile;
+  assertCredentials(options, factory);
+  const timeoutMs = checkTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, `${factory}: \`timeoutMs\``);
   if (timeoutMs instanceof Error) throw timeoutMs;
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const baseUrl = (options.baseUrl ?? profile.defaultBaseUrl).replace(/\/+$/, '');
   // Checked here, because a URL that fails to parse later would be reported by `new Request`
   // with the whole query string, token included.
-  if (!isHttpUrl(baseUrl)) throw new TypeError('createWawpClient: `baseUrl` must be an absolute http(s) URL');
+  if (!isHttpUrl(baseUrl)) throw new TypeError(`${factory}: \`baseUrl\` must be an absolute http(s) URL`);
   const { userAgent } = options;
   if (
     userAgent !== undefined &&
     userAgent !== false &&
     !(typeof userAgent === 'string' && /^[\x20-\x7e]+$/.test(userAgent))
   ) {
-    throw new TypeError('createWawpClient: `userAgent` must be printable ASCII text, or false');
+    throw new TypeError(`${factory}: \`userAgent\` must be printable ASCII text, or false`);
   }
+  const hasRouteOverrides = Object.keys(retrySafeRoutes).length > 0;
   const secrets = [options.accessToken];
   const spellings = secretSpellings(options.accessToken);
   const fetch = options.fetch ?? ((input: Request, init?: RequestInit) => globalThis.fetch(input, init));
-  const retry = normalizeRetry(options.retry);
+  const retry = normalizeRetry(options.retry, factory);
   const settings: TransportSettings = { baseUrl, spellings, hooks: options.hooks };
   const clean = (text: string) => redact(text, spellings);
   const locate = (url: string) => clean(safePath(url, baseUrl));
 
   let handoff: Call | undefined;
   const registered = new Set<Middleware>();
-  const raw = createClient<paths, 'application/json'>({
+  // The paths' types belong to the face; the core itself is the same for every version.
+  const raw = createClient<Record<string, never>, 'application/json'>({
     baseUrl,
     fetch: (request: Request) => {
       const call = handoff;
@@ -133,8 +156,9 @@ export function createCore(options: WawpClientOptions): WawpCore {
       if (!call) throw new TypeError('@wawp/client: a request reached fetch without its call');
       return sendAttempts(settings, call, request);
     },
-    headers: { ...userAgentHeaders(userAgent), ...options.headers },
-    querySerializer: credentialQuerySerializer(options),
+    // The caller's headers first, so a stray `authorization` of theirs cannot replace the credential.
+    headers: { ...userAgentHeaders(userAgent), ...options.headers, ...profile.credentialHeaders },
+    querySerializer: credentialQuerySerializer(options, !profile.credentialHeaders),
   });
 
   const fail = (call: Call, error: unknown): WawpError => {
@@ -164,7 +188,8 @@ export function createCore(options: WawpClientOptions): WawpCore {
   const send = (method: string, path: string, init: Init = {}, operation?: CoreOperation): Promise<unknown> => {
     let call: Call;
     try {
-      call = plan(method, path, init, operation, timeoutMs, retry, fetch, locate);
+      const routeSafe = hasRouteOverrides ? retrySafeRoutes[`${method} ${path}`] : undefined;
+      call = plan(method, path, init, operation, timeoutMs, retry, routeSafe, fetch, locate);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -223,6 +248,7 @@ export function createCore(options: WawpClientOptions): WawpCore {
   };
 
   return {
+    api: profile.api,
     baseUrl,
     send: send as WawpCore['send'],
     redact: clean,
@@ -264,6 +290,7 @@ function plan(
   operation: CoreOperation | undefined,
   clientTimeout: number,
   retry: RetryPolicy | false,
+  routeSafe: boolean | undefined,
   fetch: FetchLike,
   locate: (url: string) => string,
 ): Call {
@@ -279,7 +306,6 @@ function plan(
   const timeoutMs =
     init.timeoutMs === undefined ? clientTimeout : checkTimeout(init.timeoutMs, `${method} ${path}: \`timeoutMs\``);
   if (timeoutMs instanceof Error) throw new WawpArgumentError(timeoutMs.message, where, 'timeoutMs');
-  const routeSafe = hasRouteOverrides ? retrySafeRoutes[`${method} ${path}`] : undefined;
   const policy = retryPolicy(retry, init.retry as never, method, routeSafe);
   return new Call(
     method,

@@ -8,7 +8,8 @@ export interface Credentials {
 }
 
 /**
- * Builds the query serializer that prepends both credentials to every request's query.
+ * Builds the query serializer that prepends the credentials to every request's query: the
+ * instance id, and the token unless it travels in a header (v2's `credentials` option).
  *
  * Adding them while the URL is built costs one string concatenation; adding them in a
  * middleware would rebuild every `Request`, which measurably slows each call.
@@ -18,26 +19,29 @@ export interface Credentials {
  * `form`/`explode` style repeats that name per item. An array under a plain name (an
  * untyped call) gets the brackets added, so it is never cut down to its last item.
  */
-export function credentialQuerySerializer(credentials: Credentials): (query: Record<string, unknown>) => string {
+export function credentialQuerySerializer(
+  credentials: Credentials,
+  tokenInQuery = true,
+): (query: Record<string, unknown>) => string {
   const serialize = createQuerySerializer({
     array: { style: 'form', explode: true },
     object: { style: 'deepObject', explode: true },
   });
-  const parts = [`access_token=${encodeURIComponent(credentials.accessToken)}`];
+  const parts = tokenInQuery ? [`access_token=${encodeURIComponent(credentials.accessToken)}`] : [];
   if (credentials.instanceId !== undefined) parts.unshift(`instance_id=${encodeURIComponent(credentials.instanceId)}`);
   const prefix = parts.join('&');
   return (query) => {
     const rest = serialize(withListNames(query));
-    return rest ? `${prefix}&${rest}` : prefix;
+    return rest && prefix ? `${prefix}&${rest}` : rest || prefix;
   };
 }
 
-export function assertCredentials(credentials: Credentials): void {
+export function assertCredentials(credentials: Credentials, factory = 'createWawpClient'): void {
   if (typeof credentials.accessToken !== 'string' || credentials.accessToken.length === 0) {
-    throw new TypeError('createWawpClient: `accessToken` must be a non-empty string');
+    throw new TypeError(`${factory}: \`accessToken\` must be a non-empty string`);
   }
   if (credentials.instanceId !== undefined && (typeof credentials.instanceId !== 'string' || !credentials.instanceId)) {
-    throw new TypeError('createWawpClient: `instanceId` must be a non-empty string when given');
+    throw new TypeError(`${factory}: \`instanceId\` must be a non-empty string when given`);
   }
 }
 

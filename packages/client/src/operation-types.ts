@@ -47,30 +47,41 @@ type BodyArgs<Op, Mode extends BodyMode> = Mode extends 'flat'
       : { body?: BodyOf<Op> }
     : Empty;
 
+/** The one flat argument object of an operation of any version's `operations` map. */
+export type OperationArgsOf<Op, Mode extends BodyMode = BodyMode> = Simplify<
+  Params<Op, 'path'> & Params<Op, 'query'> & Params<Op, 'header'> & BodyArgs<Op, Mode>
+>;
+
 /** The one flat argument object of an operation: path, query and header parameters and body fields. */
-export type OperationArgs<Id extends OperationId, Mode extends BodyMode = BodyMode> = Simplify<
-  Params<operations[Id], 'path'> &
-    Params<operations[Id], 'query'> &
-    Params<operations[Id], 'header'> &
-    BodyArgs<operations[Id], Mode>
+export type OperationArgs<Id extends OperationId, Mode extends BodyMode = BodyMode> = OperationArgsOf<
+  operations[Id],
+  Mode
 >;
 
 // The constraint is openapi-fetch's own; narrowing with a conditional type instead would
 // intersect the operation with an index signature and turn every status into a match.
 // biome-ignore lint/suspicious/noExplicitAny: must equal FetchResponse's constraint
-type JsonData<Op extends Record<string | number, any>> = Extract<
+type AnyOperationShape = Record<string | number, any>;
+
+type JsonData<Op extends AnyOperationShape> = Extract<
   FetchResponse<Op, Empty, `${string}/json`>,
   { error?: never }
 >['data'];
 
-/** What an operation resolves to. */
-export type OperationData<Id extends OperationId, Parse extends ParseMode = 'json'> = Parse extends 'blob'
+/** What an operation of any version's `operations` map resolves to. */
+export type OperationDataOf<Op extends AnyOperationShape, Parse extends ParseMode = 'json'> = Parse extends 'blob'
   ? Blob
   : Parse extends 'text'
     ? string
     : Parse extends 'auto'
-      ? Blob | JsonData<operations[Id]>
-      : JsonData<operations[Id]>;
+      ? Blob | JsonData<Op>
+      : JsonData<Op>;
+
+/** What an operation resolves to. */
+export type OperationData<Id extends OperationId, Parse extends ParseMode = 'json'> = OperationDataOf<
+  operations[Id],
+  Parse
+>;
 
 /** Optional when nothing in it is required; an operation without arguments accepts only `{}`. */
 export type ArgsParam<A> = [keyof A] extends [never]
@@ -79,13 +90,20 @@ export type ArgsParam<A> = [keyof A] extends [never]
     ? [args?: A, options?: CallOptions]
     : [args: A, options?: CallOptions];
 
+/** A generated operation of any version: its client first, then its arguments. */
+export type OperationOf<Op extends AnyOperationShape, Client, Mode extends BodyMode, Parse extends ParseMode> = (
+  client: Client,
+  ...args: ArgsParam<OperationArgsOf<Op, Mode>>
+) => Promise<OperationDataOf<Op, Parse>>;
+
 /** A generated operation: call it with a client from `createWawpClient` and its arguments. */
-export type Operation<Id extends OperationId, Mode extends BodyMode, Parse extends ParseMode> = (
-  client: WawpPathClient,
-  ...args: ArgsParam<OperationArgs<Id, Mode>>
-) => Promise<OperationData<Id, Parse>>;
+export type Operation<Id extends OperationId, Mode extends BodyMode, Parse extends ParseMode> = OperationOf<
+  operations[Id],
+  WawpPathClient,
+  Mode,
+  Parse
+>;
 
 /** The same operation with its client bound, as found on the groups of `createWawp`. */
-export type BoundOperation<F> = F extends (client: WawpPathClient, ...args: infer A) => infer R
-  ? (...args: A) => R
-  : never;
+// `never` as the client: any version's client is accepted here, the operation itself names which.
+export type BoundOperation<F> = F extends (client: never, ...args: infer A) => infer R ? (...args: A) => R : never;

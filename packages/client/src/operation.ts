@@ -1,4 +1,4 @@
-import { coreOf, type WawpPathClient } from './client.js';
+import { coreOf } from './client.js';
 import type { RawResult, WawpCore } from './core.js';
 import type { BodyMode, CallOptions, Operation, OperationId, ParseMode } from './operation-types.js';
 
@@ -19,7 +19,7 @@ export interface OperationMeta {
 }
 
 /** The generated description of one operation: what is left out takes its default. */
-export interface OperationDefinition<Id extends OperationId, Mode extends BodyMode, Parse extends ParseMode>
+export interface OperationDefinition<Id extends string, Mode extends BodyMode, Parse extends ParseMode>
   extends Partial<Omit<OperationMeta, 'id' | 'method' | 'path' | 'body' | 'parse'>> {
   id: Id;
   method: string;
@@ -32,16 +32,9 @@ export interface OperationDefinition<Id extends OperationId, Mode extends BodyMo
 
 const NONE: readonly string[] = [];
 
-/**
- * Builds one operation function from its generated definition. Pure, so bundlers drop every
- * operation an app does not import.
- */
-export function defineOperation<
-  const Id extends OperationId,
-  const Mode extends BodyMode = 'none',
-  const Parse extends ParseMode = 'json',
->(definition: OperationDefinition<Id, Mode, Parse>): Operation<Id, Mode, Parse> {
-  const meta: OperationMeta = {
+/** A definition with its defaults filled in. */
+export function metaOf(definition: OperationDefinition<string, BodyMode, ParseMode>): OperationMeta {
+  return {
     id: definition.id,
     method: definition.method,
     path: definition.path,
@@ -53,15 +46,35 @@ export function defineOperation<
     sharedKeys: definition.sharedKeys ?? NONE,
     retrySafe: definition.retrySafe ?? false,
   };
-  return ((client: WawpPathClient, args?: Record<string, unknown>, options?: CallOptions) =>
-    callOperation(client, meta, args, options)) as unknown as Operation<Id, Mode, Parse>;
+}
+
+/** The untyped operation function of a definition; each version's `defineOperation` types it. */
+export function operationFunction(
+  definition: OperationDefinition<string, BodyMode, ParseMode>,
+): (client: WawpFace, args?: Record<string, unknown>, options?: CallOptions) => Promise<unknown> {
+  const meta = metaOf(definition);
+  return (client, args, options) => callOperation(client, meta, args, options);
+}
+
+/**
+ * Builds one operation function from its generated definition. Pure, so bundlers drop every
+ * operation an app does not import.
+ */
+export function defineOperation<
+  const Id extends OperationId,
+  const Mode extends BodyMode = 'none',
+  const Parse extends ParseMode = 'json',
+>(definition: OperationDefinition<Id, Mode, Parse>): Operation<Id, Mode, Parse> {
+  return operationFunction(definition) as unknown as Operation<Id, Mode, Parse>;
 }
 
 type Bag = Record<string, unknown>;
+/** A path client of any version (its `core` is what the call goes through). */
+type WawpFace = { readonly core: WawpCore };
 
 /** Splits the flat arguments by location, sends the request and resolves to the data or rejects. */
 export function callOperation(
-  client: WawpPathClient,
+  client: WawpFace,
   meta: OperationMeta,
   args?: Bag,
   options?: CallOptions,

@@ -58,12 +58,15 @@ export function retryPolicy(
   return request === true ? base : { ...base, ...request };
 }
 
-export function normalizeRetry(option: false | RetryOptions | undefined): RetryPolicy | false {
+export function normalizeRetry(
+  option: false | RetryOptions | undefined,
+  factory = 'createWawpClient',
+): RetryPolicy | false {
   if (option === false) return false;
   const policy = { ...DEFAULT_RETRY, ...option };
   for (const key of ['attempts', 'baseDelayMs', 'maxDelayMs', 'maxElapsedMs'] as const) {
     if (typeof policy[key] !== 'number' || !(policy[key] >= 0)) {
-      throw new TypeError(`createWawpClient: \`retry.${key}\` must be a number >= 0`);
+      throw new TypeError(`${factory}: \`retry.${key}\` must be a number >= 0`);
     }
   }
   return { ...policy, methods: policy.methods.map((m) => m.toUpperCase()) };

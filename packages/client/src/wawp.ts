@@ -3,7 +3,7 @@ import { operationGroups } from './generated/groups.js';
 import type { BoundOperation } from './operation-types.js';
 
 type Groups = typeof operationGroups;
-type AnyOperation = (client: WawpPathClient, args?: unknown, options?: unknown) => Promise<unknown>;
+type AnyOperation = (client: unknown, args?: unknown, options?: unknown) => Promise<unknown>;
 
 /** A client-shaped object without the Wawp core: most likely a plain openapi-fetch client. */
 function isForeignClient(value: object): boolean {
@@ -26,16 +26,41 @@ export type Wawp = { readonly client: WawpPathClient } & {
  * refused: it has no credentials, timeouts, retries or redaction.
  */
 export function createWawp(options: WawpClientOptions | WawpPathClient): Wawp {
-  let client: WawpPathClient;
-  if (coreOf(options)) client = options as WawpPathClient;
-  else if (options && isForeignClient(options)) {
+  const client = faceClient(options, 'v1', 'createWawp', 'createWawpClient', createWawpClient);
+  return bindGroups(client, operationGroups) as Wawp;
+}
+
+/**
+ * The path client an operation face goes through: the one given (when it speaks the same
+ * API version), else one made from the options. A plain openapi-fetch client, or a client of
+ * the other version (its base URL and paths are the other API's), is refused.
+ */
+export function faceClient<Options, Client>(
+  options: Options | Client,
+  api: 'v1' | 'v2',
+  face: string,
+  factory: string,
+  create: (options: Options) => Client,
+): Client {
+  const core = coreOf(options);
+  const pass = `pass ${factory}(options) or the options themselves.`;
+  if (core) {
+    if (core.api === api) return options as Client;
+    throw new TypeError(`${face}: this client speaks the ${core.api} API; ${pass}`);
+  }
+  if (options && typeof options === 'object' && isForeignClient(options)) {
     throw new TypeError(
-      'createWawp: this client was not made by createWawpClient. A plain openapi-fetch client has no Wawp core ' +
-        '(credentials, timeouts, retries, redaction); pass createWawpClient(options) or the options themselves.',
+      `${face}: this client was not made by ${factory}. A plain openapi-fetch client has no Wawp core ` +
+        `(credentials, timeouts, retries, redaction); ${pass}`,
     );
-  } else client = createWawpClient(options as WawpClientOptions);
+  }
+  return create(options as Options);
+}
+
+/** `{ client, group: { method: operation bound to client } }`: the operation face of any version. */
+export function bindGroups(client: { readonly core: unknown }, operations: object): Record<string, unknown> {
   const wawp: Record<string, unknown> = { client };
-  const groups = operationGroups as unknown as Record<string, Record<string, AnyOperation>>;
+  const groups = operations as Record<string, Record<string, AnyOperation>>;
   for (const group in groups) {
     const bound: Record<string, unknown> = {};
     const methods = groups[group]!;
@@ -45,5 +70,5 @@ export function createWawp(options: WawpClientOptions | WawpPathClient): Wawp {
     }
     wawp[group] = bound;
   }
-  return wawp as Wawp;
+  return wawp;
 }

@@ -11,7 +11,9 @@ serve (default)
   Serves the Wawp API described by @wawp/spec on a local port, validating every request
   like the real API. By default it runs the sandbox: answers come from state (sessions,
   chats, messages and their acks, groups, labels…), and state changes send signed
-  webhooks. --static answers with the documented examples instead.
+  webhooks. --static answers with the documented examples instead. v1 is served at the
+  root, v2 under /v2, over the same state (its token also as an access-token header or
+  Authorization: Bearer).
 
   --port <n>         port to listen on (0 picks a free one)      [default: 4010]
   --host <addr>      interface to bind                            [default: 127.0.0.1]
@@ -22,7 +24,7 @@ serve (default)
   --hmac-key <key>   sign those deliveries (X-Webhook-Hmac)
   --static           answer with the documented examples, keeping no state
   --dynamic          static mode with answers generated from the schemas
-  --spec <path>      serve another OpenAPI document instead of the bundled one
+  --spec <path>      serve another OpenAPI document instead of the bundled v1 (and no v2)
   --control-token <t>
                      the secret /__wawp/ calls send in x-wawp-control-token
                      [default: $WAWP_MOCK_CONTROL_TOKEN, else random, printed]
@@ -145,7 +147,13 @@ async function serve(values: Values): Promise<number> {
     allowWebhookTargets: splitList(values['allow-webhook-target']),
     allowControlHosts: splitList(values['allow-host']),
   };
-  let server: { url: string; operationCount: number; controlToken: string; close(): Promise<void> };
+  let server: {
+    url: string;
+    operationCount: number;
+    controlToken: string;
+    versions: { v2?: { basePath: string } };
+    close(): Promise<void>;
+  };
   let mode: string;
   const { ScenarioError } = await import('./sandbox/scenario.js');
   try {
@@ -183,6 +191,9 @@ async function serve(values: Values): Promise<number> {
   process.stdout.write(
     `wawp-mock: serving ${server.operationCount} operations at ${server.url} (${mode}; ready in ${ms} ms)\n` +
       `wawp-mock: try  curl '${server.url}/session/info?instance_id=123456789&access_token=123456789'\n` +
+      (server.versions.v2
+        ? `wawp-mock: v2 under ${server.url}${server.versions.v2.basePath}, e.g. curl -X POST '${server.url}${server.versions.v2.basePath}/session/info?instance_id=123456789' -H 'access-token: 123456789'\n`
+        : '') +
       `wawp-mock: control token ${server.controlToken} (send it as x-wawp-control-token to ${server.url}/__wawp/…)\n` +
       'wawp-mock: press Ctrl-C to stop\n',
   );

@@ -39,6 +39,7 @@ export {
   MAGIC_QUERY_PREFIX,
   type MockServer,
   type MockServerOptions,
+  type ServedVersion,
   startMockServer,
 } from './server.js';
 export {

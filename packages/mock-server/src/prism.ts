@@ -7,6 +7,7 @@ import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
+import { type CredentialAliases, credentialAliasesOf } from './placement/credentials.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { prismCore, prismHttp, prismYaml, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
@@ -33,16 +34,37 @@ export interface MockEngine {
   canonicalize: Canonicalize;
   /** Every credential the document's security schemes read from the query string. */
   credentialNames: readonly string[];
+  /** The header (or Bearer) spellings of an operation's query credential, if it has any. */
+  credentialAliases(operation: IHttpOperation): CredentialAliases | undefined;
+  /** The path of the document's first server URL (`/v2`), '' when it has none. */
+  basePath: string;
+  /** True when the operation's default (lowest 2xx) answer documents no example to serve. */
+  lacksExample(operation: IHttpOperation): boolean;
   /**
    * Runs Prism. With `operation` (from `route`), Prism only considers that one; without,
    * it searches the whole document and produces its no-route errors.
    */
   request(input: IHttpRequest, mock: Partial<IHttpConfig['mock']>, operation?: IHttpOperation): Promise<PrismResult>;
+  /**
+   * Runs Prism for an operation whose answer documents no example: the answer is generated
+   * from its schema, seeded by the operation so it repeats, and checked against that schema
+   * (the generator does not always honour `oneOf` and `pattern`); the first of a few seeds
+   * whose answer is valid is kept for the operation.
+   */
+  generate(input: IHttpRequest, operation: IHttpOperation): Promise<PrismResult>;
 }
+
+/** Seeds tried for a generated answer before the last one's answer is served as it is. */
+const GENERATION_SEEDS = 8;
 
 /** Path of the bundled OpenAPI document that ships with @wawp/spec. */
 export function bundledSpecPath(): string {
   return require.resolve('@wawp/spec/openapi.json');
+}
+
+/** Path of the bundled v2 OpenAPI document that ships with @wawp/spec. */
+export function bundledV2SpecPath(): string {
+  return require.resolve('@wawp/spec/openapi-v2.json');
 }
 
 export interface EngineOptions {
@@ -59,7 +81,10 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const text = typeof spec === 'string' ? readFileSync(spec, 'utf8') : undefined;
   const operations = await readPrismOperations(spec, text);
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
-  const placement = placementRuleOf(text !== undefined ? parseDocument(text) : spec);
+  const document = text !== undefined ? parseDocument(text) : spec;
+  const placement = placementRuleOf(document);
+  const aliases = new Map(operations.map((op) => [op, credentialAliasesOf(op)]));
+  const exampleless = new Set(operations.filter(lacksDefaultExample));
   preferNamedExamples(operations);
   const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
@@ -76,6 +101,11 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     },
   };
   const prism = prismHttp.createInstance(baseConfig, { logger });
+  const seeds = new Map<IHttpOperation, string>();
+  const run = async (input: IHttpRequest, config: IHttpConfig, operation?: IHttpOperation): Promise<PrismResult> => {
+    const result = await prism.request(input, operation ? [operation] : operations, config)();
+    return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
+  };
   return {
     operations,
     parameterNames: collectParameterNames(operations),
@@ -84,12 +114,31 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     placement,
     canonicalize: createCanonicalizer(operations),
     credentialNames: collectCredentialNames(operations),
+    credentialAliases: (operation) => aliases.get(operation),
+    basePath: serverPath(document),
+    lacksExample: (operation) => exampleless.has(operation),
     async request(input, mock, operation) {
       const config = { ...baseConfig, mock: { ...baseConfig.mock, ...mock } } as IHttpConfig;
       if (config.mock.dynamic && config.mock.seed === undefined)
         schemaFaker.JSONSchemaFaker.option('random', Math.random);
-      const result = await prism.request(input, operation ? [operation] : operations, config)();
-      return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
+      return run(input, config, operation);
+    },
+    async generate(input, operation) {
+      const known = seeds.get(operation);
+      const name = operation.iid ?? operation.id;
+      let result: PrismResult | undefined;
+      for (let i = 0; i < (known ? 1 : GENERATION_SEEDS); i++) {
+        const seed = known ?? `${name}#${i}`;
+        const mock = { ...baseConfig.mock, dynamic: true, seed };
+        result = await run(input, { ...baseConfig, validateResponse: !known, mock } as IHttpConfig, operation);
+        // An invalid request gets its error answer from the pipeline: no seed would help it.
+        if (known || !result.ok || result.value.validations.input.some((v) => v.severity === 0)) return result;
+        if (!result.value.validations.output.some((v) => v.severity === 0)) {
+          seeds.set(operation, seed);
+          return result;
+        }
+      }
+      return result as PrismResult;
     },
   };
 }
@@ -100,6 +149,26 @@ function parseDocument(text: string): unknown {
     return JSON.parse(text);
   } catch {
     return prismYaml.parse(text);
+  }
+}
+
+/** The lowest 2xx answer has content, none of it with an example (Prism would make up values that ignore `pattern`). */
+function lacksDefaultExample(operation: IHttpOperation): boolean {
+  const success = operation.responses
+    .filter((r) => /^2\d\d$/.test(r.code))
+    .sort((a, b) => a.code.localeCompare(b.code))[0];
+  const contents = success?.contents ?? [];
+  return contents.length > 0 && contents.every((c) => (c.examples ?? []).length === 0);
+}
+
+/** `https://api.wawp.net/v2` → `/v2`; '' for a root, a relative or a missing server. */
+function serverPath(document: unknown): string {
+  const url = (document as { servers?: { url?: unknown }[] } | null)?.servers?.[0]?.url;
+  if (typeof url !== 'string') return '';
+  try {
+    return new URL(url).pathname.replace(/\/+$/, '');
+  } catch {
+    return '';
   }
 }
 

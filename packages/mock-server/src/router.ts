@@ -6,17 +6,42 @@ import type { IHttpOperation } from '@stoplight/types';
 
 export interface RouteMatch {
   operation: IHttpOperation;
+  /** Set when the method is one the operation also accepts (`x-wawp-also-accepts`), not its own. */
+  alsoAccepted?: true;
   /** Path parameter name → its segment as sent (still percent-encoded). */
   rawPathParams: Record<string, string>;
 }
 
 export type Route = (method: string, path: string) => RouteMatch | undefined;
 
+/** The extension that lists the other methods an operation also answers (`[GET]` on a POST). */
+export const ALSO_ACCEPTS = 'x-wawp-also-accepts';
+
+/**
+ * Routes by the operations' own methods first; a method an operation only also accepts
+ * (`x-wawp-also-accepts: [GET]` on a POST) is tried after them, so it never hides a
+ * documented operation of that method on the same path.
+ */
 export function createRouter(operations: IHttpOperation[]): Route {
+  const own = matcher(operations.map((op) => ({ method: op.method.toLowerCase(), op })));
+  const also = matcher(
+    operations.flatMap((op) => {
+      const methods = op.extensions?.[ALSO_ACCEPTS];
+      return Array.isArray(methods) ? methods.map((m) => ({ method: String(m).toLowerCase(), op })) : [];
+    }),
+  );
+  return (method, path) => {
+    const found = own(method, path);
+    if (found) return found;
+    const other = also(method, path);
+    return other ? { ...other, alsoAccepted: true } : undefined;
+  };
+}
+
+function matcher(entries: { method: string; op: IHttpOperation }[]): Route {
   const exact = new Map<string, IHttpOperation>();
   const templated: { method: string; pattern: RegExp; names: string[]; op: IHttpOperation }[] = [];
-  for (const op of operations) {
-    const method = op.method.toLowerCase();
+  for (const { method, op } of entries) {
     if (!op.path.includes('{')) {
       exact.set(`${method} ${op.path}`, op);
       continue;

@@ -7,10 +7,16 @@ import { type ControlExtension, handleControl } from './control/routes.js';
 import { validateAllowedTarget } from './control/targets.js';
 import { parseJson, readBody } from './http/body.js';
 import { sendJson } from './http/respond.js';
-import { createMockEngine, type EngineOptions } from './prism.js';
+import { bundledV2SpecPath, createMockEngine, type EngineOptions } from './prism.js';
 import { wordpressError } from './wordpress-errors.js';
 
 export interface MockServerOptions extends EngineOptions {
+  /**
+   * The v2 description (path or parsed), served under its server's path (`/v2`) beside the
+   * v1 one, with the same options (`dynamic`, `seed`, the seams). Default: @wawp/spec's
+   * bundled v2 when `spec` is left out too; `false` serves v1 only.
+   */
+  v2?: string | object | false;
   /** Port to listen on; 0 picks a free one. Default 4010. */
   port?: number;
   /** Interface to bind. Default 127.0.0.1 (loopback only). */
@@ -44,8 +50,10 @@ export interface MockServer {
   url: string;
   port: number;
   host: string;
-  /** Number of operations served. */
+  /** Number of operations served, both versions together. */
   operationCount: number;
+  /** What each version serves: its base path on this server and its operations. */
+  versions: { v1: ServedVersion; v2?: ServedVersion };
   /** The token `/__wawp/` calls need in the `x-wawp-control-token` header. */
   controlToken: string;
   /** Headers for a control call: the token and the JSON content type. */
@@ -55,6 +63,12 @@ export interface MockServer {
    * connections and resolves when the port is free.
    */
   close(): Promise<void>;
+}
+
+export interface ServedVersion {
+  /** Where the version's paths start on this server: '' for v1, '/v2' for v2. */
+  basePath: string;
+  operationCount: number;
 }
 
 /** Paths under this prefix belong to the mock itself, never to the API. */
@@ -78,6 +92,14 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     if (problem) throw new TypeError(`allowWebhookTargets: ${problem}`);
   }
   const engine = await createMockEngine(options);
+  const v2Source = options.v2 ?? (options.spec === undefined ? bundledV2SpecPath() : false);
+  const v2 = v2Source === false ? undefined : await createMockEngine({ ...options, spec: v2Source });
+  if (v2 && (v2.basePath === '' || v2.basePath === CONTROL_PREFIX)) {
+    throw new TypeError(
+      'v2: the description needs a first server URL with a path of its own (e.g. /v2) to be served under',
+    );
+  }
+  const operationCount = engine.operations.length + (v2?.operations.length ?? 0);
   const host = options.host ?? '127.0.0.1';
   const shutdown = new AbortController();
   const guard = createControlGuard(controlToken, host, options.allowControlHosts ?? []);
@@ -86,8 +108,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     ...(options.responder ? { responder: options.responder } : {}),
     ...(options.observe ? { observe: options.observe } : {}),
   };
+  const v2Api = v2 ? { ...api, api: { name: 'v2' as const, mount: v2.basePath } } : undefined;
   const control = {
-    operationCount: engine.operations.length,
+    operationCount,
     allowedTargets,
     signal: shutdown.signal,
     ...(options.asyncapi !== undefined ? { asyncapi: options.asyncapi } : {}),
@@ -111,6 +134,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     }
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
       return serveControl(req, res, path.slice(CONTROL_PREFIX.length), target.search);
+    }
+    if (v2 && v2Api && (path === v2.basePath || path.startsWith(`${v2.basePath}/`))) {
+      return handleApi(v2, req, res, path.slice(v2.basePath.length) || '/', target.search, v2Api);
     }
     return handleApi(engine, req, res, path, target.search, api);
   }
@@ -147,7 +173,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     url: `http://${urlHost}:${port}`,
     port,
     host,
-    operationCount: engine.operations.length,
+    operationCount,
+    versions: {
+      v1: { basePath: '', operationCount: engine.operations.length },
+      ...(v2 ? { v2: { basePath: v2.basePath, operationCount: v2.operations.length } } : {}),
+    },
     controlToken,
     controlHeaders: () => ({ 'x-wawp-control-token': controlToken, 'content-type': 'application/json' }),
     close: () => {

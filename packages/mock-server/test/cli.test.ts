@@ -110,6 +110,8 @@ describe('wawp-mock serve', () => {
       const started = run(['--port', '0', '--control-token', 'cli-test-token-123']);
       const url = await servedUrl(started);
       expect(started.output().stdout).toContain('control token cli-test-token-123');
+      // One server, both versions: it says where v2 is.
+      expect(started.output().stdout).toContain(`v2 under ${url}/v2`);
       const call = fetch(`${url}/__wawp/webhooks/emit`, {
         method: 'POST',
         headers: { 'x-wawp-control-token': 'cli-test-token-123', 'content-type': 'application/json' },

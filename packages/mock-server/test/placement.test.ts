@@ -1,6 +1,8 @@
 // Placement parity: every parameter, credentials included, may travel in the query string, a
 // JSON body or a form body, and the same call gets the same answer in each (issue 10).
-// Matrix: every operation × {valid, missing credential, bad parameter} × {query, json, form}.
+// Matrix: every operation of v1 and of v2 (served under /v2) × {valid, missing credential,
+// bad parameter} × {query, json, form}; for v2 also the valid call with its token in an
+// `access-token` header and as `Authorization: Bearer` instead, in each placement (issue 16).
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +13,7 @@ import { type Call, inPlacement, PLACEMENTS, validCall } from './support/placeme
 
 const doc = loadOpenApi();
 const operations = listOperations(doc);
+const v2Doc = loadOpenApi('@wawp/spec/openapi-v2.json');
 const exchanges: Exchange[] = [];
 let mock: MockServer;
 beforeAll(async () => {
@@ -18,9 +21,20 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-function answer(call: Pick<Call, 'method' | 'path' | 'params'>, placement: (typeof PLACEMENTS)[number]) {
-  const { url, init } = inPlacement(call, placement, mock.url);
-  return send(init.method as string, url.slice(mock.url.length), init.headers, init.body as string | undefined);
+/** How a version is reached on the mock, and the headers that carry its token, if any. */
+interface Reach {
+  mount: string;
+  headers?: Record<string, string>;
+}
+
+function answer(
+  call: Pick<Call, 'method' | 'path' | 'params'>,
+  placement: (typeof PLACEMENTS)[number],
+  reach: Reach = { mount: '' },
+) {
+  const { url, init } = inPlacement(call, placement, `${mock.url}${reach.mount}`);
+  const headers = { ...init.headers, ...reach.headers };
+  return send(init.method as string, url.slice(mock.url.length), headers, init.body as string | undefined);
 }
 
 /** Sends with node:http, which (unlike fetch) lets a GET carry a body, as real clients do. */
@@ -40,21 +54,32 @@ function send(method: string, path: string, headers: Record<string, string> = {}
 }
 
 /** The three placements' answers to one call, which must all equal the first. */
-async function sameInEveryPlacement(call: Pick<Call, 'method' | 'path' | 'params'>, what: string) {
-  const [first, ...others] = await Promise.all(PLACEMENTS.map((p) => answer(call, p)));
+async function sameInEveryPlacement(call: Pick<Call, 'method' | 'path' | 'params'>, what: string, reach?: Reach) {
+  const [first, ...others] = await Promise.all(PLACEMENTS.map((p) => answer(call, p, reach)));
   others.forEach((other, i) => {
     expect(other, `${what}: ${PLACEMENTS[i + 1]} differs from query`).toEqual(first);
   });
   return first as { status: number; body: any };
 }
 
-describe('placement matrix', () => {
+const TOKEN_HEADERS = {
+  header: (token: string) => ({ 'access-token': token }),
+  bearer: (token: string) => ({ authorization: `Bearer ${token}` }),
+};
+
+describe.each([
+  { version: 'v1', doc, operations, mount: '' },
+  { version: 'v2', doc: v2Doc, operations: listOperations(v2Doc), mount: '/v2' },
+])('placement matrix, $version', ({ version, doc, operations, mount }) => {
   let cells = 0;
   let broken = 0;
   const unbreakable: string[] = [];
+  const tokenHeaders = version === 'v2' ? Object.entries(TOKEN_HEADERS) : [];
   afterAll(() => {
+    const credentials =
+      tokenHeaders.length > 0 ? `, the token also in ${tokenHeaders.map(([k]) => k).join(' and ')}` : '';
     console.log(
-      `placement matrix: ${operations.length} operations, ${cells} calls × ${PLACEMENTS.length} placements = ${cells * PLACEMENTS.length} requests (${broken} operations with a bad-parameter case; none to break in ${unbreakable.join(', ')})`,
+      `placement matrix ${version}: ${operations.length} operations, ${cells} calls × ${PLACEMENTS.length} placements = ${cells * PLACEMENTS.length} requests${credentials} (${broken} operations with a bad-parameter case; none to break in ${unbreakable.join(', ')})`,
     );
   });
 
@@ -62,24 +87,39 @@ describe('placement matrix', () => {
     '%s answers the same in the query string, a JSON body and a form body',
     async (_, operation) => {
       const call = validCall(doc, operation);
+      const reach = { mount };
 
-      const valid = await sameInEveryPlacement(call, 'valid call');
+      const valid = await sameInEveryPlacement(call, 'valid call', reach);
       expect(valid.status, JSON.stringify(valid.body)).toBeLessThan(300);
       cells++;
 
-      const { access_token: _token, ...withoutToken } = call.params;
-      const unauthenticated = await sameInEveryPlacement({ ...call, params: withoutToken }, 'missing credential');
+      const { access_token: token, ...withoutToken } = call.params;
+      const unauthenticated = await sameInEveryPlacement(
+        { ...call, params: withoutToken },
+        'missing credential',
+        reach,
+      );
       expect(unauthenticated).toEqual({
         status: 401,
         body: { code: 'invalid_access_token', message: expect.any(String), data: { status: 401 } },
       });
       cells++;
 
+      // The token in a header instead: the same answer as the valid call, in every placement.
+      for (const [how, headers] of tokenHeaders) {
+        const moved = await sameInEveryPlacement({ ...call, params: withoutToken }, `token in ${how}`, {
+          mount,
+          headers: headers(String(token)),
+        });
+        expect(moved, `token in ${how}`).toEqual(valid);
+        cells++;
+      }
+
       const [missing] = call.required;
       const [breakName, breakValue] = Object.entries(call.breakable)[0] ?? [];
       if (missing !== undefined) {
         const { [missing]: _gone, ...rest } = call.params;
-        const bad = await sameInEveryPlacement({ ...call, params: rest }, `without ${missing}`);
+        const bad = await sameInEveryPlacement({ ...call, params: rest }, `without ${missing}`, reach);
         expect(bad.status).toBe(400);
         // A missing top-level parameter, or (for an object parameter) one of its members.
         expect(JSON.stringify(bad.body.data.params)).toContain(missing);
@@ -89,6 +129,7 @@ describe('placement matrix', () => {
         const bad = await sameInEveryPlacement(
           { ...call, params: { ...call.params, [breakName]: breakValue } },
           `bad ${breakName}`,
+          reach,
         );
         expect(bad).toMatchObject({
           status: 400,
@@ -104,7 +145,7 @@ describe('placement matrix', () => {
   );
 
   it('covers every operation, and most of them with a bad parameter', () => {
-    expect(cells).toBeGreaterThanOrEqual(operations.length * 2);
+    expect(cells).toBeGreaterThanOrEqual(operations.length * (2 + tokenHeaders.length));
     expect(broken).toBeGreaterThan(operations.length / 2);
   });
 });
@@ -226,5 +267,37 @@ describe('the placement rule comes from the spec', () => {
       accepted: ['json', 'query'],
       precedence: WORDPRESS_RULE.precedence,
     });
+  });
+});
+
+describe('v2: the methods an operation also accepts (x-wawp-also-accepts)', () => {
+  const v2Operations = listOperations(v2Doc);
+  const alsoAccepting = v2Operations.flatMap((o) =>
+    ((o.op['x-wawp-also-accepts'] ?? []) as string[]).map(
+      (method) => [`${method} for ${o.method} ${o.id}`, o, method] as const,
+    ),
+  );
+
+  it('the v2 description has such operations', () => {
+    expect(alsoAccepting.length).toBeGreaterThan(10);
+  });
+
+  it.each(alsoAccepting)('%s: the same answer, every parameter in the query string', async (_, operation, method) => {
+    const call = validCall(v2Doc, operation);
+    const documented = await answer(call, 'query', { mount: '/v2' });
+    const other = await answer({ ...call, method }, 'query', { mount: '/v2' });
+    expect(documented.status).toBeLessThan(300);
+    expect(other).toEqual(documented);
+    expect(exchanges.at(-1)).toMatchObject({ api: 'v2', operationId: operation.id, method, path: `/v2${call.path}` });
+  });
+
+  it('a method neither documented nor also accepted is still no route', async () => {
+    const strict = v2Operations.find(
+      (o) => o.method === 'POST' && !o.op['x-wawp-also-accepts'] && !o.path.includes('{'),
+    );
+    expect(strict).toBeDefined();
+    const call = validCall(v2Doc, strict!);
+    const res = await answer({ ...call, method: 'PUT' }, 'query', { mount: '/v2' });
+    expect(res).toMatchObject({ status: 404, body: { code: 'rest_no_route' } });
   });
 });

@@ -1,5 +1,5 @@
 // Emits the few facts of the spec that the client's runtime needs besides the operations:
-// the package version (for the User-Agent-style header), the routes whose retry safety
+// the package version (for the User-Agent-style header), the production server, the routes whose retry safety
 // differs from the client's default methods, and the known error codes.
 import { RETRY_SAFE_METHODS, resolveRef } from '@wawp/spec/tools';
 import { HEADER } from './emit-operations.mjs';
@@ -37,6 +37,18 @@ export function knownErrorCodes(doc) {
 }
 
 /**
+ * The first server's URL, without a trailing slash; refuses a description without one.
+ * @param {any} doc
+ * @returns {string}
+ */
+export function serverUrl(doc) {
+  const url = doc.servers?.[0]?.url;
+  if (typeof url !== 'string' || !/^https?:\/\//.test(url))
+    throw new Error('the description has no absolute first server URL');
+  return url.replace(/\/+$/, '');
+}
+
+/**
  * @param {any} doc
  * @param {OperationModel[]} ops
  * @param {string} version
@@ -47,6 +59,9 @@ export function emitClientFacts(doc, ops, version) {
     HEADER,
     '/** The version of @wawp/client, sent in its User-Agent-style header. */',
     `export const CLIENT_VERSION = ${JSON.stringify(version)};`,
+    '',
+    "/** The description's first server: the production root the client defaults to. */",
+    `export const SERVER_URL = ${JSON.stringify(serverUrl(doc))};`,
     '',
     "/** Routes (`METHOD path`) whose retry safety differs from the client's default methods, from `x-wawp-retry-safe`. */",
     `export const retrySafeRoutes: Readonly<Record<string, boolean>> = ${JSON.stringify(retrySafeOverrides(ops))};`,

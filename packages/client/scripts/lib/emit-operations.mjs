@@ -2,7 +2,7 @@
 // Emits the operation face from the spec's operation model: one pure `defineOperation` call
 // per operation (tree-shakeable), with named fields and the defaults left out, and the table
 // of groups `createWawp` binds. Printed with the shared literal printer of @wawp/spec/tools.
-import { tsCode, tsLiteral } from '@wawp/spec/tools';
+import { tsCode, tsLiteral, tsString } from '@wawp/spec/tools';
 
 /** @typedef {import('@wawp/spec/tools').OperationModel} OperationModel */
 
@@ -47,15 +47,18 @@ export function definitionOf(op) {
   };
 }
 
-/** @param {OperationModel[]} ops */
-export function emitOperations(ops) {
+/**
+ * @param {OperationModel[]} ops
+ * @param {string} [runtime] the module `defineOperation` comes from, relative to the output
+ */
+export function emitOperations(ops, runtime = '../operation.js') {
   checkEmittable(ops);
   const blocks = ops.map(
     (op) =>
       `/** ${commentText(op.summary)}: \`${op.method} ${op.path}\`, also \`wawp.${op.group}.${op.name}\`. */\n` +
       `export const ${op.id} = /* @__PURE__ */ defineOperation(${tsLiteral(definitionOf(op))});\n`,
   );
-  return [HEADER, "import { defineOperation } from '../operation.js';\n", ...blocks].join('\n');
+  return [HEADER, `import { defineOperation } from ${tsString(runtime)};\n`, ...blocks].join('\n');
 }
 
 /** @param {OperationModel[]} ops */

@@ -22,10 +22,13 @@ function argumentsOf(op) {
   return params.join(', ') || 'none';
 }
 
-/** @param {OperationModel[]} ops */
-export function emitSurface(ops) {
+/**
+ * @param {OperationModel[]} ops
+ * @param {string} [title] the heading: the entry point whose surface this is
+ */
+export function emitSurface(ops, title = '# Public surface of `@wawp/client`') {
   const lines = [
-    '# Public surface of `@wawp/client`',
+    title,
     '',
     '<!-- Generated from the spec by packages/client/scripts/lib/emit-surface.mjs. After reviewing a change,',
     '     `npm run surface:update -w @wawp/client` rewrites this file; test/surface.test.ts checks it. -->',

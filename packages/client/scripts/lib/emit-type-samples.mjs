@@ -5,7 +5,7 @@
 // wrongly typed one. `tsc --noEmit` checks the file; an unused expect-error fails it, so a
 // type that became too loose is caught. Generated, so every tag added to the spec is covered.
 // Every call is built as values and printed once; nothing is patched into printed code.
-import { resolveRef, splitArgs, tsCode, tsInline } from '@wawp/spec/tools';
+import { resolveRef, splitArgs, tsCode, tsInline, tsString } from '@wawp/spec/tools';
 import { HEADER } from './emit-operations.mjs';
 
 /** @typedef {import('@wawp/spec/tools').OperationModel} OperationModel */
@@ -151,20 +151,24 @@ export function samplesFor(doc, op) {
   };
 }
 
+/** The v1 runtime the samples are typed with, unless the generator names another version's. */
+const V1_RUNTIME = { client: '../client.js', clientType: 'WawpPathClient', face: '../wawp.js', faceType: 'Wawp' };
+
 /**
  * @param {object} doc
  * @param {OperationModel[]} ops
+ * @param {{ client: string, clientType: string, face: string, faceType: string }} [runtime]
  */
-export function emitTypeSamples(doc, ops) {
+export function emitTypeSamples(doc, ops, runtime = V1_RUNTIME) {
   const out = [
     HEADER,
     '// Type samples for every tag: checked by `tsc --noEmit`, never run or bundled.',
-    "import type { WawpPathClient } from '../client.js';",
-    "import type { Wawp } from '../wawp.js';",
+    `import type { ${runtime.clientType} } from ${tsString(runtime.client)};`,
+    `import type { ${runtime.faceType} } from ${tsString(runtime.face)};`,
     "import * as op from './operations.js';",
     '',
-    'declare const client: WawpPathClient;',
-    'declare const wawp: Wawp;',
+    `declare const client: ${runtime.clientType};`,
+    `declare const wawp: ${runtime.faceType};`,
     '',
   ];
   const summary = [];

@@ -5,8 +5,18 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/**
+ * A bundle of @wawp/spec by its package export (`@wawp/spec/openapi-v2.json`).
+ * @param {string} specifier
+ * @returns {any}
+ */
+export const openapiOf = (specifier) => JSON.parse(readFileSync(require.resolve(specifier), 'utf8'));
+
 /** @type {any} */
-export const openapi = JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
+export const openapi = openapiOf('@wawp/spec/openapi.json');
+
+/** @type {any} */
+export const openapiV2 = openapiOf('@wawp/spec/openapi-v2.json');
 
 /**
  * A file of this package, as text (for the golden surface).

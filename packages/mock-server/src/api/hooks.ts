@@ -3,18 +3,21 @@
 
 /** A call that passed every check (route, credentials, parameters, body). */
 export interface ValidatedCall {
-  /** The operation's `operationId`, e.g. `getSessionInfo`. */
+  /** The API version the call was made to: `v1`, or `v2` (under `/v2`). */
+  api: 'v1' | 'v2';
+  /** The operation's `operationId`, e.g. `getSessionInfo`; an operation v2 kept from v1 keeps its id. */
   operationId: string;
-  /** Lower-case method as routed (`get` for HEAD). */
+  /** Lower-case method as sent (`get` for HEAD), also a method the operation only also accepts. */
   method: string;
   /** The operation's path template, e.g. `/chats/{chatId}/messages`. */
   pathTemplate: string;
-  /** The request path, base path removed, as sent (percent-encoded). */
+  /** The request path, production base path removed, as sent (percent-encoded); v2's keep `/v2`. */
   path: string;
   /**
    * Every parameter of the call, merged from the query string, JSON body, form body and path
    * by the placement rule, the credentials included (`instance_id`, `access_token`): text as
-   * sent for query and form values, JSON types for JSON values.
+   * sent for query and form values, JSON types for JSON values. A token sent in a header
+   * (v2's `access-token` or `Authorization: Bearer`) is here as `access_token` too.
    */
   params: Readonly<Record<string, unknown>>;
   /** The request headers, lower-case names. */
@@ -45,8 +48,10 @@ export type Responder = (call: ValidatedCall) => MockAnswer | undefined | Promis
 export interface Exchange {
   /** Milliseconds since the epoch when the request arrived. */
   at: number;
+  /** The API version the call was made to. */
+  api: 'v1' | 'v2';
   method: string;
-  /** The request path, base path removed, as sent. */
+  /** The request path, production base path removed, as sent; v2's keep `/v2`. */
   path: string;
   /** Undefined when no operation matched (404). */
   operationId?: string;

@@ -15,6 +15,7 @@ import type { HttpMethod } from '@stoplight/types';
 import { parseJson, readBody } from '../http/body.js';
 import { isJsonMediaType, isValidAccept, isValidContentType, mediaTypeOf } from '../http/media.js';
 import { flattenHeaders, sendJson, setApiCorsHeaders } from '../http/respond.js';
+import { credentialFromHeaders } from '../placement/credentials.js';
 import { type Merged, mergeSources, type Sources } from '../placement/merge.js';
 import { parsePhpPairs, parsePhpQuery } from '../placement/php.js';
 import type { MockEngine } from '../prism.js';
@@ -36,6 +37,8 @@ import {
 
 export interface ApiSettings {
   maxBodyBytes: number;
+  /** Which API version this engine serves, and the path it is mounted under ('' for v1, '/v2'). */
+  api?: { name: 'v1' | 'v2'; mount: string };
   responder?: Responder;
   observe?: ExchangeObserver;
 }
@@ -54,11 +57,15 @@ export async function handleApi(
   const at = Date.now();
   let merged = NO_PARAMS;
   let operationId: string | undefined;
+  const api = settings.api?.name ?? 'v1';
+  // What the journal and the responder see: the path as the caller sent it, mount included.
+  const fullPath = `${settings.api?.mount ?? ''}${path}`;
   const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
     settings.observe?.({
       at,
+      api,
       method: req.method ?? 'GET',
-      path,
+      path: fullPath,
       ...(operationId ? { operationId } : {}),
       params: merged.params,
       status,
@@ -120,6 +127,11 @@ export async function handleApi(
   const decoded = decodePath(path, match?.rawPathParams ?? {});
   if (decoded) sources.path = decoded;
   merged = mergeSources(sources, engine.placement);
+  const aliases = match ? engine.credentialAliases(match.operation) : undefined;
+  const fromHeader = aliases ? credentialFromHeaders(aliases, merged.params, req.headers) : undefined;
+  if (aliases && fromHeader !== undefined) {
+    merged = { params: { ...merged.params, [aliases.name]: fromHeader }, from: { ...merged.from } };
+  }
   if (!decoded) {
     const names = match ? credentialNamesOf(match.operation) : engine.credentialNames;
     if (names.some((name) => !isNonEmptyText(merged.params[name])))
@@ -152,16 +164,21 @@ export async function handleApi(
   delete headers['content-type'];
   if (call.body) headers['content-type'] = call.body.mediaType;
   const input: IHttpRequest = {
-    method: method as HttpMethod,
+    // A GET the operation also accepts is validated and answered as the operation's own method.
+    method: operation.method.toLowerCase() as HttpMethod,
     url: { path: call.path, query: call.query },
     headers,
     ...(call.body ? { body: bodyFor(call.body.mediaType, call.body.value) } : {}),
   };
-  const result = await engine.request(
-    input,
-    (undocumented ? { dynamic: choice.dynamic } : choice) as Partial<IHttpConfig['mock']>,
-    operation,
-  );
+  // An answer the description gives no example for is generated from its schema, seeded by
+  // the operation so it repeats: Prism's static values ignore patterns and formats.
+  const generate =
+    !undocumented && choice.code === undefined && choice.exampleKey === undefined && engine.lacksExample(operation);
+  const mock = (undocumented ? { dynamic: choice.dynamic } : choice) as Partial<IHttpConfig['mock']>;
+  const result =
+    generate && choice.dynamic === undefined
+      ? await engine.generate(input, operation)
+      : await engine.request(input, mock, operation);
   if (!result.ok) return answerError(answer, errorForPrismFailure(result.error, context));
   const { output, validations } = result.value;
   const invalid = errorForInvalidRequest(validations.input, context);
@@ -184,10 +201,11 @@ export async function handleApi(
   // 5. The seam: a stateful responder may answer instead of the documented example.
   if (settings.responder && choice.code === undefined && choice.exampleKey === undefined) {
     const replaced = await settings.responder({
+      api,
       operationId,
       method,
       pathTemplate: operation.path,
-      path,
+      path: fullPath,
       params: merged.params,
       headers: flattenHeaders(req),
       documented,

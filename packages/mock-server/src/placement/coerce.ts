@@ -50,13 +50,20 @@ export function coerceToSchema(value: unknown, schema: Schema | undefined, depth
   return value;
 }
 
-/** The JSON types a schema allows; a schema without `type` but with properties is an object. */
-function typesOf(schema: Schema): Set<string> {
+/**
+ * The JSON types a schema allows; a schema without `type` but with properties is an object,
+ * and one of alternatives (`oneOf`/`anyOf`, e.g. `true`/`false` or `0`/`1`) allows theirs.
+ */
+function typesOf(schema: Schema, depth = 0): Set<string> {
   const type = schema.type;
   if (typeof type === 'string') return new Set([type]);
   if (Array.isArray(type)) return new Set(type.map(String));
   if (schema.properties) return new Set(['object']);
   if (schema.items) return new Set(['array']);
+  const alternatives = schema.oneOf ?? schema.anyOf;
+  if (Array.isArray(alternatives) && depth < MAX_DEPTH) {
+    return new Set(alternatives.flatMap((branch) => [...typesOf((branch ?? {}) as Schema, depth + 1)]));
+  }
   return new Set();
 }
 

@@ -15,6 +15,8 @@ export function dumpState(world: World) {
     session: sessionInfo(instance),
     statuses: instance.statuses,
     profile: instance.profile,
+    plan: instance.plan,
+    rateLimitPolicy: instance.rateLimitPolicy,
     presence: instance.ownPresence,
     contacts: [...instance.contacts.values()].map(contactView),
     chats: [...instance.chats.values()].map((chat) => ({

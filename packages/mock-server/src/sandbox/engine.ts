@@ -12,6 +12,7 @@ import type { Answer } from './operations/answer.js';
 import { handlers, SESSION_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
 import { createIdFactory, createRandom } from './random.js';
+import { SEND_OPERATIONS, takeSendSlot } from './rate-limits.js';
 import { redact } from './redact.js';
 import { createInstance, type Scenario } from './scenario.js';
 import { createSpecAnswers, type SpecAnswers } from './spec-answers.js';
@@ -39,6 +40,8 @@ export interface SandboxWorldOptions {
 export interface SandboxEngineOptions extends SandboxWorldOptions {
   /** The bundled OpenAPI document (parsed). */
   spec: object;
+  /** The bundled v2 OpenAPI document (parsed), when the sandbox serves v2 too. */
+  v2Spec?: object;
   /** Event names the AsyncAPI document describes (inbound actions only send those). */
   knownEvents?: Iterable<string>;
   /** The starting state. */
@@ -47,6 +50,8 @@ export interface SandboxEngineOptions extends SandboxWorldOptions {
 
 /** A validated API call, as the server hands it over. */
 export interface SandboxCall {
+  /** The API version the call was made to (default v1). */
+  api?: 'v1' | 'v2';
   operationId: string;
   method: string;
   path: string;
@@ -76,7 +81,7 @@ const SANDBOX_SEED = 0x5eed;
 const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngine {
-  const answers: SpecAnswers = createSpecAnswers(options.spec);
+  const answers: SpecAnswers = createSpecAnswers(options.v2Spec ? [options.spec, options.v2Spec] : [options.spec]);
   const knownEvents = new Set(options.knownEvents ?? []);
   let generation = 0;
   let world = build(options, answers, generation);
@@ -84,7 +89,13 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   const secretsOf = () => [...world.instances.values()].map((i) => i.accessToken);
 
   const journal = (
-    call: { operationId: string | null; method: string; path: string; params: Record<string, unknown> },
+    call: {
+      api?: 'v1' | 'v2';
+      operationId: string | null;
+      method: string;
+      path: string;
+      params: Record<string, unknown>;
+    },
     answer: Answer,
   ) => {
     const own = call.params.access_token;
@@ -92,6 +103,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     const instanceId = typeof call.params.instance_id === 'string' ? call.params.instance_id : null;
     const entry: JournalEntry = {
       at: world.clock.now(),
+      api: call.api ?? 'v1',
       operationId: call.operationId,
       method: call.method.toUpperCase(),
       path: call.path,
@@ -142,8 +154,22 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
             ...slow,
           };
     }
+    if (SEND_OPERATIONS.has(call.operationId)) {
+      const wait = takeSendSlot(instance, answers.rateLimitPolicies(), world.clock.now());
+      if (wait !== undefined) {
+        const message = `The sending policy ${instance.rateLimitPolicy} allows no more sends now; retry in ${wait} s.`;
+        return {
+          status: 429,
+          body: answers.error(call.operationId, 429, 'rate_limited', message),
+          headers: { 'retry-after': String(wait) },
+          ...slow,
+        };
+      }
+    }
     const handler = handlers[call.operationId];
-    const answer = handler ? handler({ world, instance, params, accessToken: token }) : call.documented;
+    const answer = handler
+      ? handler({ api: call.api ?? 'v1', world, instance, params, accessToken: token, answers })
+      : call.documented;
     return { ...(answer.status === 0 ? call.documented : answer), ...slow };
   };
 

@@ -10,6 +10,7 @@ import type { SandboxEngine } from './engine.js';
 export function sandboxHooks(engine: SandboxEngine): Pick<MockServerOptions, 'responder' | 'observe' | 'control'> {
   const responder: Responder = async (call) => {
     const answer = engine.serve({
+      api: call.api,
       operationId: call.operationId,
       method: call.method,
       path: call.path,
@@ -31,6 +32,7 @@ export function sandboxHooks(engine: SandboxEngine): Pick<MockServerOptions, 're
     observe: (exchange) =>
       engine.record(
         {
+          api: exchange.api,
           operationId: exchange.operationId ?? null,
           method: exchange.method,
           path: exchange.path,

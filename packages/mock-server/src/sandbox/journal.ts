@@ -4,7 +4,9 @@
 export interface JournalEntry {
   /** When the call was answered, in Unix milliseconds on the sandbox clock. */
   at: number;
-  /** The operation's id in the spec, e.g. `sendText`; null when no operation matched. */
+  /** The API version the call was made to: `v1`, or `v2` (its path starts with `/v2`). */
+  api: 'v1' | 'v2';
+  /** The operation's id in the spec, e.g. `sendText` (the same in both versions); null when no operation matched. */
   operationId: string | null;
   method: string;
   path: string;
@@ -17,6 +19,7 @@ export interface JournalEntry {
 }
 
 export interface JournalQuery {
+  api?: 'v1' | 'v2';
   operationId?: string;
   instanceId?: string;
   method?: string;
@@ -44,6 +47,7 @@ export function createJournal(limit = 10_000): Journal {
     list(query = {}) {
       return entries.filter(
         (e) =>
+          (query.api === undefined || e.api === query.api) &&
           (query.operationId === undefined || e.operationId === query.operationId) &&
           (query.instanceId === undefined || e.instanceId === query.instanceId) &&
           (query.method === undefined || e.method === query.method.toUpperCase()) &&

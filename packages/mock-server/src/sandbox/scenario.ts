@@ -30,6 +30,10 @@ export interface ScenarioInstance {
   metadata?: Record<string, string>;
   engine?: { name?: string; version?: string; info?: Record<string, unknown> };
   webhooks?: WebhookTarget[];
+  /** `paid` (default) or `free`: a free account gets 403 `subscription_required` for v2's webhook settings. */
+  plan?: 'free' | 'paid';
+  /** A sending policy in force from the start (see v2's `GET /session/rate-limit`). */
+  rateLimitPolicy?: string;
   contacts?: {
     id: string;
     name?: string;
@@ -156,6 +160,9 @@ export function createInstance(entry: ScenarioInstance, world: Pick<World, 'ids'
     channels: new Map(),
     notOnWhatsApp: new Set(),
     nextLabelId: 1,
+    plan: entry.plan ?? 'paid',
+    rateLimitPolicy: entry.rateLimitPolicy ?? null,
+    sentAt: [],
   };
   for (const c of entry.contacts ?? []) {
     const contact: ContactRecord = {

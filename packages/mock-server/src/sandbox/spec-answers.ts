@@ -12,18 +12,35 @@ export interface SpecAnswers {
   error(operationId: string, status: number, code?: string, message?: string): unknown;
   /** The retry policy a webhook target gets for fields it leaves out. */
   defaultRetries(): RetryPolicy;
+  /** The sending policies the descriptions document (v2's `RateLimitPolicies` example). */
+  rateLimitPolicies(): DocumentedPolicies;
 }
 
-export function createSpecAnswers(doc: Doc): SpecAnswers {
-  const operations = new Map<string, Doc>();
-  for (const { operation } of listOperations(doc)) {
-    if (operation.operationId) operations.set(operation.operationId, operation);
+export interface DocumentedPolicies {
+  /** The slugs a free account may pick. */
+  free: string[];
+  /** Every documented policy with its limits (a free slug without a documented entry has none). */
+  policies: { slug: string; limits: Record<string, number>; [key: string]: unknown }[];
+}
+
+/** `docs`: v1's description first; a later one (v2) adds the operations it alone has. */
+export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
+  const [doc] = docs;
+  const operations = new Map<string, { doc: Doc; op: Doc }>();
+  for (const source of docs) {
+    for (const { operation } of listOperations(source)) {
+      if (operation.operationId && !operations.has(operation.operationId)) {
+        operations.set(operation.operationId, { doc: source, op: operation });
+      }
+    }
   }
   const cache = new Map<string, unknown>();
+  let policies: DocumentedPolicies | undefined;
   return {
     error(operationId, status, code, message) {
       const key = `${operationId} ${status} ${code ?? ''}`;
-      if (!cache.has(key)) cache.set(key, documentedError(doc, operations.get(operationId), status, code));
+      const found = operations.get(operationId);
+      if (!cache.has(key)) cache.set(key, found && documentedError(found.doc, found.op, status, code));
       const documented = cache.get(key) as { code: string; message: string; data: { status: number } } | undefined;
       const body = documented
         ? structuredClone(documented)
@@ -31,6 +48,21 @@ export function createSpecAnswers(doc: Doc): SpecAnswers {
       if (code !== undefined && body.code !== code) body.code = code;
       if (message !== undefined) body.message = message;
       return body;
+    },
+    rateLimitPolicies() {
+      if (policies) return policies;
+      const schema = docs
+        .map((d) => resolveRef(d, d.components?.schemas?.RateLimitPolicies).node)
+        .find((node) => node?.examples?.[0]);
+      const example = schema?.examples?.[0] ?? {};
+      const free: string[] = Array.isArray(example.free_policies) ? example.free_policies : [];
+      const list = (Array.isArray(example.policies) ? example.policies : []).map((p: Doc) => ({
+        ...p,
+        limits: { ...(p.limits ?? {}) },
+      }));
+      for (const slug of free) if (!list.some((p: Doc) => p.slug === slug)) list.push({ slug, limits: {} });
+      policies = { free, policies: list };
+      return policies;
     },
     defaultRetries() {
       const retries = resolveRef(doc, doc.components?.schemas?.WebhookConfig).node?.properties?.retries;

@@ -1,8 +1,8 @@
 // `startSandbox()`: a stateful Wawp API on a free loopback port, for tests. Several can run
 // side by side: each has its own state, clock, journal and faults.
 import { readFileSync } from 'node:fs';
-import { bundledSpecPath } from '../prism.js';
-import { type MockServerOptions, startMockServer } from '../server.js';
+import { bundledSpecPath, bundledV2SpecPath } from '../prism.js';
+import { type MockServer, type MockServerOptions, startMockServer } from '../server.js';
 import { loadWebhookCatalog } from '../webhooks/events.js';
 import { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './default-scenario.js';
 import { createSandboxEngine, type SandboxEngine, type SandboxWorldOptions } from './engine.js';
@@ -27,8 +27,10 @@ export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:53124`. */
   url: string;
   port: number;
-  /** Number of operations served. */
+  /** Number of operations served, v1 and v2 together. */
   operationCount: number;
+  /** What each version serves: its base path (v2's is `/v2`) and its operations. */
+  versions: MockServer['versions'];
   /** The first instance of the scenario (the docs' `123456789` by default). */
   instanceId: string;
   accessToken: string;
@@ -62,7 +64,10 @@ export interface Sandbox {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const specSource = options.spec ?? bundledSpecPath();
-  const spec = typeof specSource === 'string' ? (JSON.parse(readFileSync(specSource, 'utf8')) as object) : specSource;
+  const spec = readSpec(specSource);
+  // One sandbox answers both versions over one state; v2 as the mock serves it (see `v2`).
+  const v2Source = options.v2 ?? (options.spec === undefined ? bundledV2SpecPath() : false);
+  const v2Spec = v2Source === false ? undefined : readSpec(v2Source);
   const scenario =
     typeof options.scenario === 'string'
       ? loadScenarioFile(options.scenario)
@@ -71,6 +76,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         : defaultScenario(spec);
   const engine = createSandboxEngine({
     spec,
+    ...(v2Spec ? { v2Spec } : {}),
     scenario,
     knownEvents: loadWebhookCatalog(options.asyncapi).events,
     ...(options.clock ? { clock: options.clock } : {}),
@@ -85,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     ...options,
     port: options.port ?? 0,
     spec: specSource,
+    v2: v2Source,
     ...sandboxHooks(engine),
   });
   const first = scenario.instances[0];
@@ -92,6 +99,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: server.url,
     port: server.port,
     operationCount: server.operationCount,
+    versions: server.versions,
     instanceId: first?.id ?? DOCS_INSTANCE_ID,
     accessToken: first?.accessToken ?? DOCS_ACCESS_TOKEN,
     controlToken: server.controlToken,
@@ -114,6 +122,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       await server.close();
     },
   };
+}
+
+function readSpec(source: string | object): object {
+  return typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as object) : source;
 }
 
 function matcher(match: DeliveryMatch): (d: DeliveryRecord) => boolean {

@@ -154,6 +154,12 @@ export interface InstanceState {
   /** Numbers (digits) that are not on WhatsApp, besides contacts marked so. */
   notOnWhatsApp: Set<string>;
   nextLabelId: number;
+  /** The account's plan: a free one may not manage webhooks through the API (v2) and picks only free policies. */
+  plan: 'free' | 'paid';
+  /** The sending policy in force (v2's `PATCH /session/rate-limit`); null: none, nothing is limited. */
+  rateLimitPolicy: string | null;
+  /** When each message was sent, for the policy's limits (sandbox ms, the last day's only). */
+  sentAt: number[];
 }
 
 export const ACK_NAMES: Record<number, string> = {

@@ -29,8 +29,9 @@ export interface Operation {
   model: OperationModel;
 }
 
-export function loadOpenApi(): Node {
-  return JSON.parse(readFileSync(require.resolve('@wawp/spec/openapi.json'), 'utf8'));
+/** A bundle of @wawp/spec: v1's by default, or another by its export (`@wawp/spec/openapi-v2.json`). */
+export function loadOpenApi(specifier = '@wawp/spec/openapi.json'): Node {
+  return JSON.parse(readFileSync(require.resolve(specifier), 'utf8'));
 }
 
 /** Follows local `$refs` and returns the target and the pointer where it lives. */

@@ -1,15 +1,20 @@
 // What an operation handler gets and gives back.
 import { wordpressError } from '../../wordpress-errors.js';
 import type { Params } from '../params.js';
+import type { SpecAnswers } from '../spec-answers.js';
 import type { InstanceState } from '../state.js';
 import type { World } from '../world.js';
 
 export interface Call {
+  /** The API version the call was made to: a handler shared by both may answer each its way. */
+  api: 'v1' | 'v2';
   world: World;
   instance: InstanceState;
   params: Params;
   /** The access token of the call (createSession provisions under it). */
   accessToken: string;
+  /** The documented error bodies of both descriptions. */
+  answers: SpecAnswers;
 }
 
 export interface Answer {

@@ -6,6 +6,7 @@ import { contactHandlers } from './contacts.js';
 import { groupHandlers } from './groups.js';
 import { labelHandlers } from './labels.js';
 import { messageHandlers } from './messages.js';
+import { planHandlers } from './plans.js';
 import { presenceHandlers } from './presence.js';
 import { sessionHandlers } from './sessions.js';
 
@@ -17,6 +18,7 @@ export const handlers: HandlerTable = {
   ...groupHandlers,
   ...labelHandlers,
   ...presenceHandlers,
+  ...planHandlers,
 };
 
 /** Operations that work whatever the session's state (they manage the session itself). */

@@ -32,6 +32,8 @@ export const messageHandlers: HandlerTable = {
   sendFile: (call) => send(call, media(call.params, 'application/octet-stream')),
   sendVoice: (call) => send(call, media(call.params, 'audio/ogg; codecs=opus')),
   sendVideo: (call) => send(call, media(call.params, 'video/mp4')),
+  // v2's plain audio (not a voice note): the same message with its own type.
+  sendAudio: (call) => send(call, media(call.params, 'audio/mpeg')),
   sendLinkPreview: (call) =>
     send(call, {
       body: call.params.string('text') ?? '',
