@@ -45,6 +45,19 @@ describe('the credentials option', () => {
   });
 });
 
+describe('a v2 send answers one of the documented shapes', () => {
+  it('is a union the caller can narrow, never unknown', async () => {
+    const sent = await wawp.messages.sendText({ chatId: '1@c.us', message: 'Hi' });
+    expectTypeOf(sent).not.toBeUnknown();
+    expectTypeOf(sent).toExtend<Schemas['SendOutcome']>();
+    expectTypeOf<Schemas['QueuedSend']>().not.toBeUnknown();
+    // Each documented shape is one the caller may get back, a failure body included.
+    expectTypeOf<Schemas['Message']>().toExtend<typeof sent>();
+    expectTypeOf<Schemas['QueuedSend']>().toExtend<typeof sent>();
+    expectTypeOf<Schemas['CodeMessageError']>().toExtend<typeof sent>();
+  });
+});
+
 describe('the v2 faces are typed by the v2 description', () => {
   it('paths and answers', async () => {
     const { data } = await client.POST('/session/info', {});
