@@ -1,5 +1,6 @@
 // The request journal: every API call the sandbox answered, so a test can ask what its code
 // sent. Entries are stored already redacted; nothing in them can leak a token.
+import { matchesFields } from './match.js';
 
 export interface JournalEntry {
   /** When the call was answered, in Unix milliseconds on the sandbox clock. */
@@ -45,16 +46,9 @@ export function createJournal(limit = 10_000): Journal {
       if (entries.length > limit + limit / 10) entries = entries.slice(entries.length - limit);
     },
     list(query = {}) {
-      return entries.filter(
-        (e) =>
-          (query.api === undefined || e.api === query.api) &&
-          (query.operationId === undefined || e.operationId === query.operationId) &&
-          (query.instanceId === undefined || e.instanceId === query.instanceId) &&
-          (query.method === undefined || e.method === query.method.toUpperCase()) &&
-          (query.path === undefined || e.path === query.path) &&
-          (query.status === undefined || e.status === query.status) &&
-          (query.since === undefined || e.at >= query.since),
-      );
+      const { method, since, ...fields } = query;
+      const wanted = { ...fields, ...(method !== undefined ? { method: method.toUpperCase() } : {}) };
+      return entries.filter((e) => matchesFields(e, wanted) && (since === undefined || e.at >= since));
     },
     clear() {
       entries = [];

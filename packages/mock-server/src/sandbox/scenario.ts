@@ -7,7 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import scenarioSchema from '../../scenario.schema.json' with { type: 'json' };
 import { newLabel } from './operations/labels.js';
 import type { ContactRecord, GroupParticipant, InstanceState, MeInfo, SessionStatus, WebhookTarget } from './state.js';
-import { chatFor, messageRecord, type WireMessage } from './state.js';
+import { chatFor, messageRecord, wireMessage } from './state.js';
 import type { Timing } from './timing.js';
 import type { World } from './world.js';
 
@@ -211,22 +211,18 @@ export function createInstance(entry: ScenarioInstance, world: Pick<World, 'ids'
       const sender = fromMe ? me.id : (m.from ?? (isGroup ? me.id : c.id));
       const raw = m.id ?? world.ids.rawMessageId();
       const timestamp = m.at ? Math.floor(Date.parse(m.at) / 1000) : start - (messages.length - i) * 60;
-      const message: WireMessage = {
-        id: `${fromMe}_${c.id}_${raw}${isGroup && !fromMe ? `_${sender}` : ''}`,
-        timestamp,
-        from: fromMe ? me.id : isGroup ? c.id : sender,
-        fromMe,
-        source: fromMe ? 'app' : null,
-        to: fromMe ? c.id : me.id,
-        participant: isGroup && !fromMe ? sender : null,
-        body: m.body ?? '',
-        hasMedia: false,
-        media: null,
-        ack: fromMe ? 3 : 1,
-        ackName: fromMe ? 'READ' : 'SERVER',
-        replyTo: null,
-        _data: {},
-      };
+      // Seeded history: your own messages were written on the phone and have been read.
+      const message = wireMessage(
+        { chatId: c.id, fromMe, from: sender, raw, timestamp },
+        {
+          ...(fromMe ? { from: me.id } : {}),
+          source: fromMe ? 'app' : null,
+          to: fromMe ? c.id : me.id,
+          body: m.body ?? '',
+          ack: fromMe ? 3 : 1,
+          ackName: fromMe ? 'READ' : 'SERVER',
+        },
+      );
       chat.messages.push(messageRecord(message, c.id, m.read ?? true));
     });
   }

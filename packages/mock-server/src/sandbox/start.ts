@@ -1,5 +1,6 @@
 // `startSandbox()`: a stateful Wawp API on a free loopback port, for tests. Several can run
 // side by side: each has its own state, clock, journal and faults.
+
 import { readFileSync } from 'node:fs';
 import { bundledSpecPath, bundledV2SpecPath } from '../prism.js';
 import { type MockServer, type MockServerOptions, startMockServer } from '../server.js';
@@ -10,6 +11,7 @@ import type { ActiveFault, FaultRule } from './faults.js';
 import { sandboxHooks } from './hooks.js';
 import type { InboundInput, InboundResult } from './inbound.js';
 import type { JournalEntry, JournalQuery } from './journal.js';
+import { matchesFields } from './match.js';
 import { checkScenario, type Scenario } from './scenario.js';
 import { loadScenarioFile } from './scenario-file.js';
 import type { DeliveryQuery, DeliveryRecord } from './webhooks.js';
@@ -131,11 +133,7 @@ function readSpec(source: string | object): object {
 function matcher(match: DeliveryMatch): (d: DeliveryRecord) => boolean {
   if (typeof match === 'function') return match;
   const query: DeliveryQuery = typeof match === 'string' ? { event: match } : match;
-  return (d) =>
-    (query.event === undefined || d.event === query.event) &&
-    (query.instanceId === undefined || d.instanceId === query.instanceId) &&
-    (query.eventId === undefined || d.eventId === query.eventId) &&
-    (query.ok === undefined || d.ok === query.ok);
+  return (d) => matchesFields(d, query);
 }
 
 function waitForDelivery(engine: SandboxEngine, match: DeliveryMatch, timeoutMs: number): Promise<DeliveryRecord> {

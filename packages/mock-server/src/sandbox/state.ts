@@ -230,6 +230,42 @@ export function unreadCount(chat: ChatRecord): number {
 }
 
 /** A message's bookkeeping record: not starred, pinned, edited or revoked, no reactions yet. */
+/** Who wrote a message, in which chat, and its engine-side raw id. */
+export interface MessageOrigin {
+  chatId: string;
+  fromMe: boolean;
+  /** The writer's id: the linked account for your own messages, the member in a group. */
+  from: string;
+  raw: string;
+  timestamp: number;
+}
+
+/**
+ * A message as the engine lists it, with the id the engine builds (`true_<chat>_<raw>`, and
+ * the member appended for others' messages in a group); `fields` override the defaults.
+ */
+export function wireMessage(origin: MessageOrigin, fields: Partial<WireMessage> = {}): WireMessage {
+  const { chatId, fromMe, from, raw, timestamp } = origin;
+  const isGroup = chatId.endsWith('@g.us');
+  return {
+    id: `${fromMe}_${chatId}_${raw}${isGroup && !fromMe ? `_${from}` : ''}`,
+    timestamp,
+    from: fromMe ? '' : isGroup ? chatId : from,
+    fromMe,
+    source: fromMe ? 'api' : null,
+    to: chatId,
+    participant: isGroup && !fromMe ? from : null,
+    body: null,
+    hasMedia: false,
+    media: null,
+    ack: fromMe ? 0 : 1,
+    ackName: fromMe ? 'PENDING' : 'SERVER',
+    replyTo: null,
+    _data: {},
+    ...fields,
+  };
+}
+
 export function messageRecord(message: WireMessage, chatId: string, read: boolean): MessageRecord {
   return {
     message,

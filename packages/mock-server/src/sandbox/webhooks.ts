@@ -2,9 +2,11 @@
 // like the engine signs it, to every target of the instance that subscribed to it. A failed
 // delivery is tried again on the target's retry policy, on the sandbox clock, and every
 // attempt is logged, so a test can see exactly what its receiver was sent and how it answered.
+
 import { signPayload } from '@wawp/webhooks-types/node';
 import type { Clock } from './clock.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
+import { matchesFields } from './match.js';
 import type { IdFactory } from './random.js';
 import { redact } from './redact.js';
 import type { InstanceState, WebhookTarget } from './state.js';
@@ -242,13 +244,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return envelope;
     },
     deliveries(query = {}) {
-      return records.filter(
-        (r) =>
-          (query.event === undefined || r.event === query.event) &&
-          (query.instanceId === undefined || r.instanceId === query.instanceId) &&
-          (query.eventId === undefined || r.eventId === query.eventId) &&
-          (query.ok === undefined || r.ok === query.ok),
-      );
+      return records.filter((r) => matchesFields(r, query));
     },
     clear() {
       records = [];

@@ -15,6 +15,7 @@ import {
   messageRecord,
   type SessionStatus,
   type WireMessage,
+  wireMessage,
 } from './state.js';
 import type { Timing } from './timing.js';
 import type { Dispatcher } from './webhooks.js';
@@ -92,27 +93,8 @@ export function createWorld(
     });
   };
 
-  const baseMessage = (chat: ChatRecord, fields: Partial<WireMessage>, fromMe: boolean, from: string): WireMessage => {
-    const raw = ids.rawMessageId();
-    const isGroup = chat.id.endsWith('@g.us');
-    return {
-      id: `${fromMe}_${chat.id}_${raw}${isGroup && !fromMe ? `_${from}` : ''}`,
-      timestamp: nowSeconds(),
-      from: fromMe ? '' : isGroup ? chat.id : from,
-      fromMe,
-      source: fromMe ? 'api' : null,
-      to: chat.id,
-      participant: isGroup && !fromMe ? from : null,
-      body: null,
-      hasMedia: false,
-      media: null,
-      ack: fromMe ? 0 : 1,
-      ackName: fromMe ? 'PENDING' : 'SERVER',
-      replyTo: null,
-      _data: {},
-      ...fields,
-    };
-  };
+  const baseMessage = (chat: ChatRecord, fields: Partial<WireMessage>, fromMe: boolean, from: string): WireMessage =>
+    wireMessage({ chatId: chat.id, fromMe, from, raw: ids.rawMessageId(), timestamp: nowSeconds() }, fields);
 
   const ackPayload = (message: WireMessage) => ({
     id: message.id,

@@ -31,6 +31,14 @@ export const DOCUMENTED: Answer = Object.freeze({ status: 0 });
 
 export const ok = (body: unknown = {}): Answer => ({ status: 200, body });
 
+/** A handler step that sets `fields` on the record it is given and answers 200 `{}`. */
+export const update =
+  <T extends object>(fields: Partial<T>) =>
+  (record: T): Answer => {
+    Object.assign(record, fields);
+    return ok();
+  };
+
 /** Something the call names does not exist: the engine answers 404, which Wawp passes on. */
 export const notFound = (message: string): Answer => ({ status: 404, body: wordpressError(404, 'not_found', message) });
 

@@ -1,7 +1,7 @@
 // Contacts: who is on WhatsApp (check-exists and the acks of a send agree), names, blocking.
 import { page, sorted } from '../lists.js';
 import { type ContactRecord, digitsOf, type InstanceState, isOnWhatsApp } from '../state.js';
-import { type Call, type HandlerTable, notFound, ok } from './answer.js';
+import { type Call, type HandlerTable, notFound, ok, update } from './answer.js';
 
 export function contactView(contact: ContactRecord) {
   return {
@@ -67,16 +67,8 @@ export const contactHandlers: HandlerTable = {
   },
   getContactAbout: (call) => withContact(call, (c) => ok({ about: c.about })),
   getContactProfilePicture: (call) => withContact(call, (c) => ok({ profilePictureURL: c.picture })),
-  blockContact: (call) =>
-    withContact(call, (c) => {
-      c.blocked = true;
-      return ok({});
-    }),
-  unblockContact: (call) =>
-    withContact(call, (c) => {
-      c.blocked = false;
-      return ok({});
-    }),
+  blockContact: (call) => withContact(call, update({ blocked: true })),
+  unblockContact: (call) => withContact(call, update({ blocked: false })),
   upsertContact: (call) =>
     withContact(call, (c) => {
       const name = [call.params.string('firstName'), call.params.string('lastName')].filter(Boolean).join(' ');

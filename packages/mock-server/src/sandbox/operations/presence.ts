@@ -2,7 +2,7 @@
 
 import type { ChannelRecord } from '../state.js';
 import { digitsOf } from '../state.js';
-import { type Call, type HandlerTable, notFound, ok } from './answer.js';
+import { type Call, type HandlerTable, notFound, ok, update } from './answer.js';
 
 function postStatus(call: Call, kind: 'text' | 'image' | 'voice' | 'video') {
   const { world, instance, params } = call;
@@ -129,14 +129,6 @@ export const presenceHandlers: HandlerTable = {
       if (c.role === 'SUBSCRIBER') c.role = 'GUEST';
       return ok({});
     }),
-  muteChannel: (call) =>
-    withChannel(call, (c) => {
-      c.muted = true;
-      return ok({});
-    }),
-  unmuteChannel: (call) =>
-    withChannel(call, (c) => {
-      c.muted = false;
-      return ok({});
-    }),
+  muteChannel: (call) => withChannel(call, update({ muted: true })),
+  unmuteChannel: (call) => withChannel(call, update({ muted: false })),
 };
