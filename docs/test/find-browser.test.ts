@@ -1,6 +1,6 @@
 // The order in which the browser tests pick a browser, on each platform, without touching the disk.
 import { describe, expect, it } from 'vitest';
-import { type FindBrowserDeps, findBrowser, installedCandidates } from './support/find-browser.js';
+import { type FindBrowserDeps, findBrowser, freshPackagedPath, installedCandidates } from './support/find-browser.js';
 
 const PACKAGED = { executablePath: '/tmp/chromium', source: '@sparticuz/chromium 143.0.4' };
 
@@ -64,5 +64,46 @@ describe('findBrowser', () => {
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain(why);
     expect((error as Error).message).toContain('Install Chromium or Google Chrome, or set CHROMIUM_PATH');
+  });
+});
+
+describe('the packaged Chromium left in the temp folder', () => {
+  function temp(files: string[]) {
+    const removed: string[] = [];
+    let extractions = 0;
+    return {
+      removed,
+      extractions: () => extractions,
+      deps: {
+        extract: async () => {
+          extractions++;
+          return '/tmp/chromium';
+        },
+        versionOf: () => files[Math.min(extractions, files.length) - 1],
+        remove: (path: string) => removed.push(path),
+      },
+    };
+  }
+
+  it("is used as it is when it runs and is the package's own major version", async () => {
+    const fake = temp(['Chromium 143.0.7499.0\n']);
+    expect(await freshPackagedPath('143.0.4', fake.deps)).toBe('/tmp/chromium');
+    expect(fake.removed).toEqual([]);
+    expect(fake.extractions()).toBe(1);
+  });
+
+  it.each([
+    ['left by another version', 'Chromium 131.0.6778.0\n'],
+    ['crashing (no version)', undefined],
+  ])('is replaced when %s', async (_, stale) => {
+    const fake = temp([stale as string, 'Chromium 143.0.7499.0\n']);
+    expect(await freshPackagedPath('143.0.4', fake.deps)).toBe('/tmp/chromium');
+    expect(fake.removed).toEqual(['/tmp/chromium']);
+    expect(fake.extractions()).toBe(2);
+  });
+
+  it('fails clearly when even a fresh copy does not run', async () => {
+    const fake = temp([undefined as unknown as string, undefined as unknown as string]);
+    await expect(freshPackagedPath('143.0.4', fake.deps)).rejects.toThrow(/does not run/);
   });
 });

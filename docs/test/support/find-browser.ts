@@ -109,7 +109,43 @@ async function packagedChromium(): Promise<BrowserChoice | undefined> {
   const { version } = JSON.parse(readFileSync(join(entry, '..', '..', '..', 'package.json'), 'utf8')) as {
     version: string;
   };
-  return { executablePath: await mod.default.executablePath(), source: `@sparticuz/chromium ${version}` };
+  const { spawnSync } = await import('node:child_process');
+  const { rmSync } = await import('node:fs');
+  const executablePath = await freshPackagedPath(version, {
+    extract: () => mod.default.executablePath(),
+    versionOf: (path) => {
+      const run = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+      return run.status === 0 ? run.stdout : undefined;
+    },
+    remove: (path) => rmSync(path, { force: true }),
+  });
+  return { executablePath, source: `@sparticuz/chromium ${version}` };
+}
+
+export interface PackagedPathDeps {
+  /** Decompresses the packaged Chromium, or returns the file already in the temp folder. */
+  extract(): Promise<string>;
+  /** What `<path> --version` prints, or undefined when it does not run. */
+  versionOf(path: string): string | undefined;
+  remove(path: string): void;
+}
+
+/**
+ * The packaged Chromium's path, checked: `@sparticuz/chromium` reuses any `/tmp/chromium` it
+ * finds, and one left there by another version of the package crashes at launch (or is
+ * another browser). A file that does not run, or reports another major version than the
+ * package's own (143.0.4 ships Chromium 143), is removed and decompressed afresh.
+ */
+export async function freshPackagedPath(packageVersion: string, deps: PackagedPathDeps): Promise<string> {
+  const major = packageVersion.split('.')[0];
+  const fits = (path: string) => new RegExp(`\\b${major}\\.`).test(deps.versionOf(path) ?? '');
+  const path = await deps.extract();
+  if (fits(path)) return path;
+  deps.remove(path);
+  const fresh = await deps.extract();
+  if (!fits(fresh))
+    throw new Error(`the packaged Chromium at ${fresh} does not run: ${deps.versionOf(fresh) ?? 'no version'}`);
+  return fresh;
 }
 
 /** The browser for this machine, in the order above. */
