@@ -98,13 +98,15 @@ describe('createSendQueue', () => {
     // The fallback is far from the planted Retry-After, so the test tells which one was used.
     const queue = await sendQueue('429', { defaultRetryAfterMs: 5_000 });
     planted(429, 1);
-    const [first, second] = await Promise.all([
-      queue.send('sendText', { chatId: '1@c.us', message: 'a' }),
-      (async () => {
-        await new Promise((r) => setTimeout(r, 100));
-        return queue.send('sendText', { chatId: '2@c.us', message: 'b' });
-      })(),
-    ]);
+    const firstSend = queue.send('sendText', { chatId: '1@c.us', message: 'a' });
+    // The second send starts once the 429 has been answered, not after a fixed delay: on a
+    // loaded machine the first request can take longer than any delay to arrive, and a send
+    // already on the wire when the 429 comes back cannot be held.
+    for (const deadline = Date.now() + 10_000; !sends().some((e) => e.status === 429); ) {
+      if (Date.now() > deadline) throw new Error('the planted 429 was never answered');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const [first, second] = await Promise.all([firstSend, queue.send('sendText', { chatId: '2@c.us', message: 'b' })]);
     expect(first.ok && second.ok).toBe(true);
     const [refused, ...rest] = sends();
     expect(refused!.status).toBe(429);
