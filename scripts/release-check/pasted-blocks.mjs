@@ -3,7 +3,8 @@
 // install), and run there with the docs test's own run logic (docs/scripts/block-runs.mjs):
 //   - a block the docs test runs: with the WAWP_* variables of a mock started from the packed
 //     @wawp/mock-server, and REDIS_URL of the queue tests' Redis (a database per page) if it reads it;
-//   - `run=refuses`: without those variables; it must stop with a clear message;
+//   - `run=refuses` (and nothing says how to drive it): without those variables; it must stop
+//     with a clear message, as the docs test also checks of the driven ones;
 //   - `serves`, `serves=<export>`, `worker`, `sends` (docs/scripts/code-blocks.mjs says what they
 //     mean): started, driven with a signed delivery from the packed mock's emitter or against a
 //     receiver of the packed @wawp/webhooks-types, then stopped with SIGTERM;
@@ -91,7 +92,7 @@ const KIND_WORDS = {
   worker: 'worker beside a receiver, handled its delivery',
   sends: 'sender, a packed receiver accepted its delivery',
   vitest: 'vitest file',
-  refuses: 'refused without its WAWP_* variables (it needs the real API)',
+  refuses: 'refused without its WAWP_* variables, as written for the real API',
 };
 
 /** Runs tasks (functions returning promises) at most `limit` at a time; resolves their results in order. */
@@ -210,11 +211,11 @@ export async function runPastedBlocks({ project, blocks }) {
     record(block, kind, result.code === 0 ? '' : `exit ${result.code}`, outputOf(result), result.ms);
   };
 
-  /** A `run=refuses` block's run without the variables; '' when it refused as it must. */
+  /** A `run=refuses` block's run without the variables: it must stop with a clear message. */
   const refusal = async (block) => {
     const result = await runBlock(block.path, { env: withoutReaderVariables(), tsx, timeoutMs: BLOCK_TIMEOUT_MS });
     const problem = refusalProblem(result);
-    return { problem: problem && `without its variables ${problem}`, output: outputOf(result), ms: result.ms };
+    record(block, 'refuses', problem && `without its variables ${problem}`, outputOf(result), result.ms);
   };
 
   /** A receiver block (or a block's exported receiver) on a free port, sent one signed delivery. */
@@ -248,14 +249,8 @@ export async function runPastedBlocks({ project, blocks }) {
     // What they printed while starting; the line that counts comes after (BullMQ warns on stderr).
     const printedBefore = running.map((w) => w.stdout().length);
     for (const block of servers) {
-      const [served, refused] = await Promise.all([serve(block), block.mode === 'refuses' ? refusal(block) : {}]);
-      record(
-        block,
-        'serves',
-        served.problem || refused.problem || '',
-        `${served.output}${refused.output ?? ''}`,
-        served.ms,
-      );
+      const { problem, output, ms } = await serve(block);
+      record(block, 'serves', problem, output, ms);
     }
     for (const [i, block] of workers.entries()) {
       const worker = running[i];
@@ -283,18 +278,15 @@ export async function runPastedBlocks({ project, blocks }) {
     const receiver = createServer(packed.createNodeHandler({ router, hmacKey: HMAC_KEY }));
     await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const env = { ...envFor(block), RECEIVER_URL: `http://127.0.0.1:${receiver.address().port}/hook` };
-    const [result, refused] = await Promise.all([
-      runBlock(block.path, { env, tsx, timeoutMs: BLOCK_TIMEOUT_MS }),
-      block.mode === 'refuses' ? refusal(block) : {},
-    ]);
+    const result = await runBlock(block.path, { env, tsx, timeoutMs: BLOCK_TIMEOUT_MS });
     await new Promise((resolve) => receiver.close(resolve));
     const problem =
       result.code !== 0
         ? `exit ${result.code}`
         : handled.length === 0
           ? 'the receiver at RECEIVER_URL handled no delivery from it'
-          : refused.problem || '';
-    record(block, 'sends', problem, `${outputOf(result)}${refused.output ?? ''}`, result.ms);
+          : '';
+    record(block, 'sends', problem, outputOf(result), result.ms);
   };
 
   const typesOnly = [];
@@ -311,11 +303,7 @@ export async function runPastedBlocks({ project, blocks }) {
       else if (kind === 'serves') servers.push(block);
       else if (kind === 'worker') workers.push(block);
       else if (kind === 'sends') tasks.push(() => sendTo(block));
-      else if (kind === 'refuses')
-        tasks.push(async () => {
-          const { problem, output, ms } = await refusal(block);
-          record(block, kind, problem, output, ms);
-        });
+      else if (kind === 'refuses') tasks.push(() => refusal(block));
       else tasks.push(() => runToEnd(block, kind));
     }
     if (servers.length + workers.length > 0) tasks.push(() => servePage(servers, workers));
