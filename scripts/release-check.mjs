@@ -9,7 +9,7 @@
 //     cache) type-checks with skipLibCheck: false under node10, node16 and bundler resolution,
 //     from ESM and from CJS, and imports every entry point at run time, ESM and CJS;
 //   - every ts/js block of the guides and package READMEs, pasted into that project as a reader
-//     would (with tsx and vitest, which the guides have readers install), type-checks and runs
+//     would (with vitest, which the testing guides have readers install), type-checks and runs
 //     against a mock from the packed tarball: receivers are started, sent a signed delivery and
 //     stopped (see pasted-blocks.mjs); a summary line counts what ran and what was only type-checked.
 // Prints one line per check and exits 1 with the list of what failed.

@@ -1,6 +1,8 @@
 // Every ts/js block of the guides and package READMEs, pasted into the fresh ESM project that has
-// only the packed tarballs installed (plus tsx and vitest, which the guides tell readers to
-// install), and run there with the docs test's own run logic (docs/scripts/block-runs.mjs):
+// only the packed tarballs installed (plus vitest, which the testing guides have readers
+// install), and run there with the docs test's run logic (docs/scripts/block-runs.mjs). A .ts
+// block runs as TypeScript's transpileModule writes it, with plain Node: what tsx does, without
+// its half a second of CPU per process, which on a 2-core machine is most of a block's cost.
 //   - a block the docs test runs: with the WAWP_* variables of a mock started from the packed
 //     @wawp/mock-server, and REDIS_URL of the queue tests' Redis (a database per page) if it reads it;
 //   - `run=refuses` (and nothing says how to drive it): without those variables; it must stop
@@ -13,7 +15,7 @@
 // only type-checked, by the project's blocks program, and the summary says why. Also the mock
 // README's emit commands, run by the shell against the receiver the webhooks package ships.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
@@ -24,7 +26,6 @@ import {
   mockEnvironment,
   needsRedis,
   refusalProblem,
-  runBlock,
   runNode,
   where,
   withoutReaderVariables,
@@ -32,7 +33,7 @@ import {
 import { extractBlocks, writeBlocks } from '../../docs/scripts/code-blocks.mjs';
 import { freePort, useRedis } from '../../packages/queue/test/support/redis-server.mjs';
 
-/** A block's run, its start-up included (tsx, the packages), on a busy 2-core machine. */
+/** A block's run, its start-up included (the packages), on a busy 2-core machine. */
 const BLOCK_TIMEOUT_MS = 60_000;
 /** vitest's own start-up comes on top of the block's. */
 const VITEST_TIMEOUT_MS = 120_000;
@@ -43,24 +44,35 @@ const STOP_TIMEOUT_MS = 5_000;
 /** Block processes at once: each is mostly start-up, and the type-checks run beside them. */
 const CONCURRENCY = 3;
 const SERVE_EXPORT = join(import.meta.dirname, 'serve-export.mjs');
+// The repository's TypeScript, as the type-check uses it: type syntax out, ES modules kept.
+const ts = createRequire(import.meta.url)('typescript');
+const TRANSPILE = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 };
 const HMAC_KEY = MOCK_VALUES.WAWP_WEBHOOK_HMAC_KEY;
 
-/** The versions of the tools the guides have readers install, as this repository pins them. */
+/** The tools the guides have readers install beside the packages, as this repository pins them. */
 export function readerTools(root) {
-  const version = (dir, name) => {
-    const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-    return `${name}@${pkg.devDependencies[name]}`;
-  };
-  return [version('docs', 'tsx'), version('.', 'vitest')];
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return [`vitest@${pkg.devDependencies.vitest}`];
 }
 
 /**
- * Writes every documented block into `project/blocks/<page>/` and a module that re-exports the
- * packed packages this script drives the blocks with. Returns the blocks, and their files
- * (relative to the project) for the caller's type-check program.
+ * Writes every documented block into `project/blocks/<page>/` (what the type-check and vitest
+ * read), its JavaScript into `project/run/<page>/` (what Node runs: `runPath`), and a module
+ * that re-exports the packed packages this script drives the blocks with. Returns the blocks,
+ * and their files (relative to the project) for the caller's type-check program.
  */
 export function pasteBlocks({ root, project }) {
-  const blocks = writeBlocks(root, join(project, 'blocks'));
+  const blocksDir = join(project, 'blocks');
+  const blocks = writeBlocks(root, blocksDir);
+  for (const block of blocks) {
+    if (block.mode === 'fragment') continue;
+    block.runPath = join(project, 'run', relative(blocksDir, block.path)).replace(/\.ts$/, '.js');
+    mkdirSync(dirname(block.runPath), { recursive: true });
+    const js = block.path.endsWith('.ts')
+      ? ts.transpileModule(block.code, { compilerOptions: TRANSPILE, fileName: basename(block.path) }).outputText
+      : block.code;
+    writeFileSync(block.runPath, js);
+  }
   writeFileSync(
     join(project, 'packed-drivers.mjs'),
     [
@@ -171,8 +183,6 @@ async function until(condition, deadline) {
  * `[what, output]` per block, the output empty when it passed, and the summary line.
  */
 export async function runPastedBlocks({ project, blocks }) {
-  const requireHere = createRequire(join(project, 'package.json'));
-  const tsx = requireHere.resolve('tsx');
   const vitest = join(project, 'node_modules', 'vitest', 'vitest.mjs');
   const packed = await import(pathToFileURL(join(project, 'packed-drivers.mjs')).href);
   const mock = await packed.startMockServer({ port: 0 });
@@ -207,13 +217,14 @@ export async function runPastedBlocks({ project, blocks }) {
             cwd: dirname(block.path),
             timeoutMs: VITEST_TIMEOUT_MS,
           })
-        : await runBlock(block.path, { env, tsx, timeoutMs: BLOCK_TIMEOUT_MS });
+        : await runNode([block.runPath], { env, cwd: dirname(block.runPath), timeoutMs: BLOCK_TIMEOUT_MS });
     record(block, kind, result.code === 0 ? '' : `exit ${result.code}`, outputOf(result), result.ms);
   };
 
   /** A `run=refuses` block's run without the variables: it must stop with a clear message. */
   const refusal = async (block) => {
-    const result = await runBlock(block.path, { env: withoutReaderVariables(), tsx, timeoutMs: BLOCK_TIMEOUT_MS });
+    const env = withoutReaderVariables();
+    const result = await runNode([block.runPath], { env, cwd: dirname(block.runPath), timeoutMs: BLOCK_TIMEOUT_MS });
     const problem = refusalProblem(result);
     record(block, 'refuses', problem && `without its variables ${problem}`, outputOf(result), result.ms);
   };
@@ -223,10 +234,8 @@ export async function runPastedBlocks({ project, blocks }) {
     const started = Date.now();
     const port = await freePort();
     const args =
-      block.meta.serves === true
-        ? ['--import', tsx, block.path]
-        : ['--import', tsx, SERVE_EXPORT, block.path, String(block.meta.serves)];
-    const server = startProcess(args, { env: { ...envFor(block), PORT: String(port) }, cwd: dirname(block.path) });
+      block.meta.serves === true ? [block.runPath] : [SERVE_EXPORT, block.runPath, String(block.meta.serves)];
+    const server = startProcess(args, { env: { ...envFor(block), PORT: String(port) }, cwd: dirname(block.runPath) });
     let problem = '';
     if (!(await listening(port, server, started + BLOCK_TIMEOUT_MS))) {
       problem = `nothing listened on PORT=${port}`;
@@ -244,7 +253,7 @@ export async function runPastedBlocks({ project, blocks }) {
   const servePage = async (servers, workers) => {
     const started = Date.now();
     const running = workers.map((block) =>
-      startProcess(['--import', tsx, block.path], { env: envFor(block), cwd: dirname(block.path) }),
+      startProcess([block.runPath], { env: envFor(block), cwd: dirname(block.runPath) }),
     );
     // What they printed while starting; the line that counts comes after (BullMQ warns on stderr).
     const printedBefore = running.map((w) => w.stdout().length);
@@ -278,7 +287,7 @@ export async function runPastedBlocks({ project, blocks }) {
     const receiver = createServer(packed.createNodeHandler({ router, hmacKey: HMAC_KEY }));
     await new Promise((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const env = { ...envFor(block), RECEIVER_URL: `http://127.0.0.1:${receiver.address().port}/hook` };
-    const result = await runBlock(block.path, { env, tsx, timeoutMs: BLOCK_TIMEOUT_MS });
+    const result = await runNode([block.runPath], { env, cwd: dirname(block.runPath), timeoutMs: BLOCK_TIMEOUT_MS });
     await new Promise((resolve) => receiver.close(resolve));
     const problem =
       result.code !== 0

@@ -1,7 +1,7 @@
 // Serves a pasted block's exported receiver on PORT, as the framework the block is written for
 // would: a Fetch handler (`export const POST = …`, a Next.js route), an object with `fetch`
 // (`export default { fetch }`, Bun and Workers), or the receiver core of @wawp/webhooks-types
-// (`createReceiver()`'s `receive`). Run as `node --import tsx serve-export.mjs <block> <export>`
+// (`createReceiver()`'s `receive`). Run as `node serve-export.mjs <block's JavaScript> <export>`
 // from the fresh project; SIGTERM stops it. Plain Node APIs only: the block brings the packages.
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
