@@ -78,10 +78,19 @@ export function refusalProblem(result) {
   return '';
 }
 
-/** tsc's output with each extracted file's path followed by the markdown line it came from. */
+/**
+ * tsc's output with each extracted file's path (`page__dir/name.ts(13,34)`) preceded by the
+ * markdown line it came from (`docs/guides/page.md:171`): the fence's line plus the line in the block.
+ */
 export function nameBlockPaths(output, blocks) {
-  return output.replace(/[\w.-]+__[\w.-]+\/[\w.-]+/g, (path) => {
-    const block = blocks.find((b) => b.path.endsWith(path));
-    return block ? `${where(block)} (${path})` : path;
-  });
+  return output.replace(
+    /((?:[\w.-]+\/)*[\w.-]+__[\w.-]+\/[\w.-]+)(?:\((\d+),(\d+)\))?/g,
+    (text, path, line, column) => {
+      const block = blocks.find((b) => b.path.endsWith(path.replace(/^.*?([\w.-]+__[\w.-]+\/)/, '$1')));
+      if (!block) return text;
+      return line === undefined
+        ? `${where(block)} (${path})`
+        : `${block.source}:${block.line + Number(line)} (${path}:${line}:${column})`;
+    },
+  );
 }

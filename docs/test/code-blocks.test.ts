@@ -55,6 +55,23 @@ describe('markdown code', () => {
     expect(second).toMatchObject({ ext: 'mjs', meta: { fragment: true }, code: 'b();\n' });
   });
 
+  it('maps the extracted files in tsc output back to the markdown line', () => {
+    const block = { source: 'docs/guides/a.md', line: 40, path: '/x/.blocks/docs__guides__a/b.ts' };
+    expect(nameBlockPaths('blocks/docs__guides__a/b.ts(3,7): error TS2551: no', [block])).toBe(
+      'docs/guides/a.md:43 (blocks/docs__guides__a/b.ts:3:7): error TS2551: no',
+    );
+    expect(nameBlockPaths('docs__guides__a/c.ts(1,1): other', [block])).toBe('docs__guides__a/c.ts(1,1): other');
+  });
+
+  it.each([
+    ['exit 0', { code: 0, stderr: 'Set WAWP_ACCESS_TOKEN' }, /exited 0/],
+    ['no variable named', { code: 1, stderr: 'missing a key' }, /names no WAWP_/],
+    ['a stack trace', { code: 1, stderr: 'Set WAWP_ACCESS_TOKEN\n    at main (x.ts:1:1)' }, /stack trace/],
+    ['a clear refusal', { code: 1, stderr: 'Set WAWP_INSTANCE_ID and WAWP_ACCESS_TOKEN first.' }, /^$/],
+  ])('judges a refusal: %s', (_name, result, problem) => {
+    expect(refusalProblem(result)).toMatch(problem);
+  });
+
   it('parses every fragment', () => {
     for (const block of blocks.filter((b) => b.mode === 'fragment')) {
       const code = readFileSync(block.path, 'utf8');
