@@ -6,13 +6,13 @@
 //   - a block the docs test runs: with the WAWP_* variables of a mock started from the packed
 //     @wawp/mock-server, and REDIS_URL of the queue tests' Redis (a database per page) if it reads it;
 //   - `run=refuses` (and nothing says how to drive it): without those variables; it must stop
-//     with a clear message, as the docs test also checks of the driven ones;
+//     with a clear message (the docs test checks that of the driven ones too);
 //   - `serves`, `serves=<export>`, `worker`, `sends` (docs/scripts/code-blocks.mjs says what they
 //     mean): started, driven with a signed delivery from the packed mock's emitter or against a
 //     receiver of the packed @wawp/webhooks-types, then stopped with SIGTERM;
 //   - a `*.test.ts` block: `vitest run` in the project.
 // A block that cannot be run here (no Redis to be had, nothing that says how to drive it) is
-// only type-checked, by the project's blocks program, and the summary says why. Also the mock
+// only type-checked, by the project's node16 program, and the summary says why. Also the mock
 // README's emit commands, run by the shell against the receiver the webhooks package ships.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -65,7 +65,8 @@ export function pasteBlocks({ root, project }) {
   const blocksDir = join(project, 'blocks');
   const blocks = writeBlocks(root, blocksDir);
   for (const block of blocks) {
-    if (block.mode === 'fragment') continue;
+    // vitest reads a test block's TypeScript itself.
+    if (block.mode === 'fragment' || block.path.endsWith('.test.ts')) continue;
     block.runPath = join(project, 'run', relative(blocksDir, block.path)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(block.runPath), { recursive: true });
     const js = block.path.endsWith('.ts')
@@ -306,7 +307,8 @@ export async function runPastedBlocks({ project, blocks }) {
     const workers = [];
     for (const block of page) {
       const kind = kindOf(block);
-      if (kind === 'fragment') typesOnly.push([block, 'a fragment: parsed only']);
+      if (kind === 'fragment')
+        typesOnly.push([block, 'a fragment: not even type-checked here (the docs test parses it)']);
       else if (kind === 'types') typesOnly.push([block, 'norun, and its fence names no way to drive it']);
       else if (needsRedis(block) && !redis) typesOnly.push([block, `it needs a Redis: ${noRedis}`]);
       else if (kind === 'serves') servers.push(block);
@@ -315,7 +317,9 @@ export async function runPastedBlocks({ project, blocks }) {
       else if (kind === 'refuses') tasks.push(() => refusal(block));
       else tasks.push(() => runToEnd(block, kind));
     }
-    if (servers.length + workers.length > 0) tasks.push(() => servePage(servers, workers));
+    // A page's workers need its receivers: they run as one task; other receivers on their own.
+    if (workers.length > 0) tasks.push(() => servePage(servers, workers));
+    else for (const block of servers) tasks.push(() => servePage([block], []));
   }
   try {
     await limited(tasks, CONCURRENCY);
