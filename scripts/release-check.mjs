@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { nameBlockPaths } from '../docs/scripts/block-runs.mjs';
-import { checkEmitCommands, pasteBlocks, readerTools, runPastedBlocks } from './release-check/pasted-blocks.mjs';
+import { checkEmitCommands, pasteBlocks, runPastedBlocks } from './release-check/pasted-blocks.mjs';
 
 const run = promisify(execFile);
 const started = Date.now();
@@ -120,7 +120,6 @@ execFileSync(
     '--ignore-scripts',
     ...packed.map((p) => p.tarball),
     `@types/node@${rootPkg.devDependencies['@types/node']}`,
-    ...readerTools(root),
   ],
   { cwd: project, stdio: 'pipe' },
 );

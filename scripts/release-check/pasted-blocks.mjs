@@ -1,6 +1,7 @@
 // Every ts/js block of the guides and package READMEs, pasted into the fresh ESM project that has
 // only the packed tarballs installed (plus vitest, which the testing guides have readers
-// install), and run there with the docs test's run logic (docs/scripts/block-runs.mjs). A .ts
+// install: linked from this repository's install, the version it pins, since npm installing
+// vitest's 47 packages costs 5 to 20 s on a busy machine), and run there with the docs test's run logic (docs/scripts/block-runs.mjs). A .ts
 // block runs as TypeScript's transpileModule writes it, with plain Node: what tsx does, without
 // its half a second of CPU per process, which on a 2-core machine is most of a block's cost.
 //   - a block the docs test runs: with the WAWP_* variables of a mock started from the packed
@@ -15,7 +16,7 @@
 // only type-checked, by the project's node16 program, and the summary says why. Also the mock
 // README's emit commands, run by the shell against the receiver the webhooks package ships.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { connect } from 'node:net';
@@ -49,19 +50,16 @@ const ts = createRequire(import.meta.url)('typescript');
 const TRANSPILE = { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 };
 const HMAC_KEY = MOCK_VALUES.WAWP_WEBHOOK_HMAC_KEY;
 
-/** The tools the guides have readers install beside the packages, as this repository pins them. */
-export function readerTools(root) {
-  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-  return [`vitest@${pkg.devDependencies.vitest}`];
-}
-
 /**
- * Writes every documented block into `project/blocks/<page>/` (what the type-check and vitest
+ * Links vitest into the project, writes every documented block into `project/blocks/<page>/` (what the type-check and vitest
  * read), its JavaScript into `project/run/<page>/` (what Node runs: `runPath`), and a module
  * that re-exports the packed packages this script drives the blocks with. Returns the blocks,
  * and their files (relative to the project) for the caller's type-check program.
  */
 export function pasteBlocks({ root, project }) {
+  const vitest = dirname(createRequire(join(root, 'package.json')).resolve('vitest/package.json'));
+  // A junction on Windows, which needs no privilege; a plain symlink elsewhere.
+  symlinkSync(vitest, join(project, 'node_modules', 'vitest'), 'junction');
   const blocksDir = join(project, 'blocks');
   const blocks = writeBlocks(root, blocksDir);
   for (const block of blocks) {
