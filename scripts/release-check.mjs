@@ -216,7 +216,7 @@ const typeChecked = (mode, out) => [
 ];
 
 phase('type-check, load, pasted blocks');
-// Started at once: the blocks mostly wait on start-up and on the mock, beside the type-checks.
+// Started at once, beside the type-checks: a block runs from its own JavaScript, not from tsc.
 const blockRuns = runPastedBlocks({ project, blocks: pasted.blocks }).catch((error) => ({
   checks: [['pasted blocks: run in the fresh project', String(error?.stack ?? error)]],
   summary: 'pasted blocks: not run',
