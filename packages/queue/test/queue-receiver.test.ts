@@ -37,6 +37,23 @@ describe('createQueueReceiver', () => {
     expect(job?.opts.attempts).toBe(8);
   });
 
+  test('receive(): the same checks and the same job without an HTTP server', async () => {
+    const delivery = signedDelivery('message');
+    const bytes = new TextEncoder().encode(delivery.body);
+    const asCore = (headers: Record<string, string>) => ({
+      method: 'POST',
+      url: '/hook',
+      headers,
+      readBody: async () => bytes,
+    });
+    const forged = await receiver.receive(asCore({ ...delivery.headers, 'x-webhook-hmac': 'ab'.repeat(64) }));
+    expect(forged.status).toBe(401);
+    expect(await queue.getJob(delivery.id)).toBeUndefined();
+    const answer = await receiver.receive(asCore(delivery.headers));
+    expect({ status: answer.status, body: JSON.parse(answer.body) }).toEqual({ status: 200, body: { ok: true } });
+    expect((await queue.getJob(delivery.id))?.data.event).toEqual(JSON.parse(delivery.body));
+  });
+
   test('redeliveries of one event are one job, however many and however concurrent', async () => {
     const before = await queue.count();
     const delivery = signedDelivery('session.status');

@@ -3,8 +3,19 @@
 // 503 with Retry-After when the step throws `WebhookUnavailableError`); the step only stores the
 // event as a BullMQ job (job id = the core's dedupe key) so the engine gets its answer at once.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type AnyWebhookEvent, type DeliveryContext, WebhookUnavailableError } from '@wawp/webhooks-types';
-import { createFetchHandler, createNodeHandler, type WebhookReceiverOptions } from '@wawp/webhooks-types/node';
+import {
+  type AnyWebhookEvent,
+  type DeliveryContext,
+  type IncomingDelivery,
+  type ReceiverAnswer,
+  WebhookUnavailableError,
+} from '@wawp/webhooks-types';
+import {
+  createFetchHandler,
+  createNodeHandler,
+  createReceiver,
+  type WebhookReceiverOptions,
+} from '@wawp/webhooks-types/node';
 import { type JobsOptions, Queue } from 'bullmq';
 import { closeRedis, connectRedis } from '../redis/connect.js';
 import { jobIdFor } from './job-id.js';
@@ -39,6 +50,11 @@ export interface QueueReceiver {
   fetch(request: Request): Promise<Response>;
   /** A `node:http` listener (also an Express/Fastify route handler). */
   node(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * The same receiver without an HTTP server, as `createReceiver` of `@wawp/webhooks-types`:
+   * every check and answer, for a server the adapters do not fit (or a test).
+   */
+  receive(delivery: IncomingDelivery): Promise<ReceiverAnswer>;
   /** Stops accepting work and closes the Redis connection. */
   close(): Promise<void>;
 }
@@ -81,6 +97,7 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
   // Built before connecting, so a bad option is refused before any connection is made.
   const fetchHandler = createFetchHandler(checks, { dispatch });
   const nodeHandler = createNodeHandler(checks, { dispatch });
+  const core = createReceiver(checks, { dispatch });
   const redis = await connectRedis(options.url, {
     mode: 'fail-fast',
     name: `wawp-receiver:${name}`,
@@ -97,6 +114,7 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
   return {
     fetch: fetchHandler,
     node: nodeHandler,
+    receive: core.receive,
     async close() {
       if (closed) return;
       closed = true;
