@@ -1,0 +1,70 @@
+// Build step: dist/prism.cjs, the Prism modules the mock uses in one file (src/prism-bundle.ts
+// says why). The two fake-data libraries Prism requires become stand-ins that load the
+// installed copy on first use (src/deferred-modules.ts); everything else of Prism is inside.
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { DEFERRED_MODULES } from '../src/deferred-modules.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ENTRY = join(here, '../src/prism-bundle.ts');
+const DEFERRED = join(here, '../src/deferred-modules.ts');
+export const PRISM_BUNDLE = join(here, '../dist/prism.cjs');
+const prismDir = dirname(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
+const FROM_PRISM = new Set(['json-schema-faker', '@stoplight/yaml']);
+
+const prismLayout: Plugin = {
+  name: 'prism-layout',
+  setup(b) {
+    // The entry's json-schema-faker and YAML reader are the ones Prism itself requires.
+    b.onResolve({ filter: /^(json-schema-faker|@stoplight\/yaml)$/ }, (args) =>
+      args.importer === ENTRY && FROM_PRISM.has(args.path)
+        ? b.resolve(args.path, { resolveDir: prismDir, kind: args.kind })
+        : undefined,
+    );
+    // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build is the same code.
+    b.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
+      b.resolve('jsonc-parser/lib/esm/main.js', { resolveDir: args.resolveDir, kind: args.kind }),
+    );
+    const deferred = new RegExp(`^(${DEFERRED_MODULES.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+    b.onResolve({ filter: deferred }, (args) => ({ path: args.path, namespace: 'deferred' }));
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      // `require.resolve` runs in dist/prism.cjs: the installed Prism, as the package depends on
+      // it (a name in a variable, so esbuild leaves the call to run time without a warning).
+      contents: `const prism = '@stoplight/prism-http';\nmodule.exports = require(${JSON.stringify(DEFERRED)}).standIn(${JSON.stringify(args.path)}, require.resolve(prism));`,
+      resolveDir: here,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Builds the bundle to `outfile` (dist/prism.cjs by default) and returns its path. */
+export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> {
+  await build({
+    entryPoints: [ENTRY],
+    outfile,
+    // Module names in the file are relative to the package: the same bytes from any folder.
+    absWorkingDir: join(here, '..'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Whitespace and syntax only: Prism's names stay readable in a stack trace.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    legalComments: 'eof',
+    plugins: [prismLayout],
+    logLevel: 'warning',
+  });
+  return outfile;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  // The code cache of the previous bundle would only be rejected: the build writes a new one.
+  rmSync(`${PRISM_BUNDLE}.code-cache`, { force: true });
+  const file = await buildPrismBundle();
+  console.log(`prism bundle: ${file} (${Math.round(performance.now() - started)} ms)`);
+}
