@@ -3,17 +3,28 @@
 // installed copy on first use (src/deferred-modules.ts); everything else of Prism is inside.
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
 import { DEFERRED_MODULES } from '../src/deferred-modules.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = join(here, '..');
 const ENTRY = join(here, '../src/prism-bundle.ts');
 const DEFERRED = join(here, '../src/deferred-modules.ts');
 export const PRISM_BUNDLE = join(here, '../dist/prism.cjs');
 const prismDir = dirname(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
 const FROM_PRISM = new Set(['json-schema-faker', '@stoplight/yaml']);
+/**
+ * Inside the bundle, but run on first use: Prism reaches each only through a property it reads
+ * when it calls it, so a stand-in (deferred-modules.ts' `lazyObject`) can wait until then.
+ */
+const ON_FIRST_USE = [
+  // The reading of a document afresh (http-spec, the $ref resolver, YAML): stored for the bundles.
+  { specifier: './utils/operations', importer: /prism-http[\\/]dist[\\/]index\.js$/ },
+  // Only a failed security check uses it, and building its curried functions is slow.
+  { specifier: 'lodash/fp', importer: /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]security[\\/]index\.js$/ },
+];
 
 const prismLayout: Plugin = {
   name: 'prism-layout',
@@ -28,6 +39,18 @@ const prismLayout: Plugin = {
     b.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
       b.resolve('jsonc-parser/lib/esm/main.js', { resolveDir: args.resolveDir, kind: args.kind }),
     );
+    const later = new RegExp(`^(${ON_FIRST_USE.map((m) => m.specifier.replace(/[./]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: later }, async (args) => {
+      if (!ON_FIRST_USE.some((m) => m.specifier === args.path && m.importer.test(args.importer))) return undefined;
+      const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind });
+      // Named relative to the package, like every module in the file.
+      return { path: relative(packageDir, real.path), namespace: 'on-first-use' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(DEFERRED)}).lazyObject(() => require(${JSON.stringify(join(packageDir, args.path))}));`,
+      resolveDir: here,
+      loader: 'js',
+    }));
     const deferred = new RegExp(`^(${DEFERRED_MODULES.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
     b.onResolve({ filter: deferred }, (args) => ({ path: args.path, namespace: 'deferred' }));
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
@@ -46,7 +69,7 @@ export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> 
     entryPoints: [ENTRY],
     outfile,
     // Module names in the file are relative to the package: the same bytes from any folder.
-    absWorkingDir: join(here, '..'),
+    absWorkingDir: packageDir,
     bundle: true,
     platform: 'node',
     format: 'cjs',

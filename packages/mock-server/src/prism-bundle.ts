@@ -2,6 +2,8 @@
 // (scripts/build-prism-bundle.ts builds it; src/prism-modules.ts loads it). Loading Prism
 // from node_modules meant finding, reading and compiling some 600 CommonJS files: most of
 // the mock's start-up. Prism ships CommonJS only, and this file stays CommonJS too.
+import { lazyObject } from './deferred-modules.js';
+
 export const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
 export const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
 export const PRISM_HTTP_VERSION = (require('@stoplight/prism-http/package.json') as { version: string }).version;
@@ -12,5 +14,6 @@ export const PRISM_HTTP_VERSION = (require('@stoplight/prism-http/package.json')
 export const schemaFaker = require('json-schema-faker') as {
   JSONSchemaFaker: { option(name: 'random', value: () => number): void };
 };
-// Prism's own YAML reader, so a YAML document's root extensions are read as Prism reads the rest.
-export const prismYaml = require('@stoplight/yaml') as { parse(text: string): unknown };
+// Prism's own YAML reader, so a YAML document's root extensions are read as Prism reads the
+// rest; loaded on first use, as Prism's own reading of documents is (a bundle needs neither).
+export const prismYaml = lazyObject(() => require('@stoplight/yaml')) as { parse(text: string): unknown };
