@@ -1,7 +1,8 @@
 // Build step: dist/prism.cjs, the Prism modules the mock uses in one file (src/prism-bundle.ts
-// says why). The two fake-data libraries Prism requires become stand-ins that load the
-// installed copy on first use (src/deferred-modules.ts); everything else of Prism is inside.
-import { rmSync } from 'node:fs';
+// says why). The modules Prism requires but the mock rarely uses become stand-ins that load
+// the installed copy on first use (src/deferred-modules.ts); everything else of Prism is
+// inside, and dist/prism.cjs.licenses.txt carries the licence of every package that is.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,7 +66,7 @@ const prismLayout: Plugin = {
 
 /** Builds the bundle to `outfile` (dist/prism.cjs by default) and returns its path. */
 export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> {
-  await build({
+  const { metafile } = await build({
     entryPoints: [ENTRY],
     outfile,
     // Module names in the file are relative to the package: the same bytes from any folder.
@@ -79,9 +80,39 @@ export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> 
     minifySyntax: true,
     legalComments: 'eof',
     plugins: [prismLayout],
+    metafile: true,
     logLevel: 'warning',
   });
+  writeFileSync(`${outfile}.licenses.txt`, licences(Object.keys(metafile.inputs)));
   return outfile;
+}
+
+/** The name, version, licence and licence text of every package a file of the bundle comes from. */
+function licences(inputs: string[]): string {
+  const packages = new Set<string>();
+  for (const name of inputs) {
+    // Without the plugin's namespace (`on-first-use:../../node_modules/…`).
+    const input = name.replace(/^[\w-]+:/, '');
+    const at = input.lastIndexOf('node_modules/');
+    if (at < 0) continue;
+    const [scope, pkg] = input.slice(at + 'node_modules/'.length).split('/');
+    packages.add(
+      join(packageDir, input.slice(0, at), 'node_modules', scope?.startsWith('@') ? `${scope}/${pkg}` : `${scope}`),
+    );
+  }
+  const sections = [...packages].sort().map((dir) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : `(no licence file; package.json says ${pkg.license ?? 'nothing'})`;
+    return `${pkg.name}@${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}\n`;
+  });
+  return `dist/prism.cjs includes code from these packages, under these licences.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
