@@ -76,7 +76,7 @@ export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> 
     format: 'cjs',
     target: 'node20',
     // Whitespace and syntax only: Prism's names stay readable in a stack trace.
-    minifyWhitespace: true,
+    minifyWhitespace: !process.env.PRISM_BUNDLE_READABLE,
     minifySyntax: true,
     legalComments: 'eof',
     plugins: [prismLayout],

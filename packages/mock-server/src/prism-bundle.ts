@@ -5,7 +5,6 @@
 import { lazyObject } from './deferred-modules.js';
 
 export const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
-export const prismCore = require('@stoplight/prism-core') as typeof import('@stoplight/prism-core');
 export const PRISM_HTTP_VERSION = (require('@stoplight/prism-http/package.json') as { version: string }).version;
 // The build resolves these two from Prism's own folder, so they are the copies Prism uses.
 // Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random

@@ -8,7 +8,7 @@ import type { IHttpOperation } from '@stoplight/types';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type CredentialAliases, credentialAliasesOf } from './placement/credentials.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
-import { prismCore, prismHttp, schemaFaker } from './prism-modules.js';
+import { prismHttp, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
@@ -54,6 +54,24 @@ export interface MockEngine {
   generate(input: IHttpRequest, operation: IHttpOperation): Promise<PrismResult>;
 }
 
+/**
+ * Prism's log, which the mock never shows: a silent pino logger still built a child logger
+ * for every request (Prism asks for one per answer), a share of each answer's time. Prism
+ * only calls these methods on it.
+ */
+const noop = () => {};
+const SILENT_LOGGER = {
+  level: 'silent',
+  child: () => SILENT_LOGGER,
+  fatal: noop,
+  error: noop,
+  warn: noop,
+  info: noop,
+  success: noop,
+  debug: noop,
+  trace: noop,
+} as unknown as Parameters<typeof prismHttp.createInstance>[1]['logger'];
+
 /** Seeds tried for a generated answer before the last one's answer is served as it is. */
 const GENERATION_SEEDS = 8;
 
@@ -90,7 +108,6 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const aliases = new Map(operations.map((op) => [op, credentialAliasesOf(op)]));
   const exampleless = new Set(operations.filter(lacksDefaultExample));
   preferNamedExamples(operations);
-  const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
     checkSecurity: true,
     validateRequest: true,
@@ -104,7 +121,7 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
       ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
     },
   };
-  const prism = prismHttp.createInstance(baseConfig, { logger });
+  const prism = prismHttp.createInstance(baseConfig, { logger: SILENT_LOGGER });
   const seeds = new Map<IHttpOperation, string>();
   const run = async (input: IHttpRequest, config: IHttpConfig, operation?: IHttpOperation): Promise<PrismResult> => {
     const result = await prism.request(input, operation ? [operation] : operations, config)();
