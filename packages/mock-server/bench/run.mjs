@@ -5,7 +5,7 @@
 // (GET /session/info) and a send (POST /send), side by side in one run on loopback.
 // Each server runs in its own process; this process is only the load generator: a keep-alive
 // http.Agent with a fixed number of requests in flight. Prints medians; never fails on a slow
-// machine. Needs a build (`npx tsup`) and the spec bundle.
+// machine. Needs a build (`npm run build`) and the spec bundle.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request as httpRequest } from 'node:http';
