@@ -8,8 +8,10 @@
 //   - a fresh project with only the packed tarballs installed (from the local files and npm's
 //     cache) type-checks with skipLibCheck: false under node10, node16 and bundler resolution,
 //     from ESM and from CJS, and imports every entry point at run time, ESM and CJS;
-//   - the guides' first-message and receiver blocks, pasted into that project as a reader
-//     would, type-check and run against the installed mock (see pasted-blocks.mjs).
+//   - every ts/js block of the guides and package READMEs, pasted into that project as a reader
+//     would (with vitest, which the testing guides have readers install), type-checks and runs
+//     against a mock from the packed tarball: receivers are started, sent a signed delivery and
+//     stopped (see pasted-blocks.mjs); a summary line counts what ran and what was only type-checked.
 // Prints one line per check and exits 1 with the list of what failed.
 import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,7 +19,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { preparePastedBlocks } from './release-check/pasted-blocks.mjs';
+import { nameBlockPaths } from '../docs/scripts/block-runs.mjs';
+import { checkEmitCommands, pasteBlocks, runPastedBlocks } from './release-check/pasted-blocks.mjs';
 
 const run = promisify(execFile);
 const started = Date.now();
@@ -185,17 +188,16 @@ const failed = (file, args, cwd = project) => {
 };
 
 // One TypeScript program per resolution mode (each costs seconds of CPU); the node16 one also
-// compiles the pasted guide blocks to out/, so they can then run.
-const pasted = preparePastedBlocks({ root, project, failed });
+// checks the pasted blocks (checkJs for the .mjs ones), as a reader's ESM project would.
+const pasted = pasteBlocks({ root, project });
 const modes = {
   node10: { module: 'commonjs', moduleResolution: 'node10', files: ['cjs.cts'] },
   node16: {
     module: 'node16',
     moduleResolution: 'node16',
     files: ['esm.mts', 'cjs.cts', ...pasted.files],
-    noEmit: false,
-    outDir: 'out',
-    rootDir: '.',
+    allowJs: true,
+    checkJs: true,
   },
   bundler: { module: 'esnext', moduleResolution: 'bundler', files: ['esm.mts'] },
 };
@@ -214,6 +216,11 @@ const typeChecked = (mode, out) => [
 ];
 
 phase('type-check, load, pasted blocks');
+// Started at once, beside the type-checks: a block runs from its own JavaScript, not from tsc.
+const blockRuns = runPastedBlocks({ project, blocks: pasted.blocks }).catch((error) => ({
+  checks: [['pasted blocks: run in the fresh project', String(error?.stack ?? error)]],
+  summary: 'pasted blocks: not run',
+}));
 const checks = [
   typeCheck('node10', modes.node10).then((out) => typeChecked('node10', out)),
   typeCheck('bundler', modes.bundler).then((out) => typeChecked('bundler', out)),
@@ -223,16 +230,19 @@ const checks = [
     'fresh project: Node loads every entry point, with require (CJS builds, no require(esm)) and import (ESM)',
     out,
   ]),
-  // The pasted blocks run once they compiled; a compile error is reported under node16.
-  typeCheck('node16', modes.node16).then(async (out) => [
-    typeChecked('node16', out),
-    ...(out ? [] : await Promise.all(pasted.runs.map((check) => check()))),
+  typeCheck('node16', modes.node16).then((out) => [
+    `${typeChecked('node16', out)[0]}, and the ${pasted.files.length} pasted blocks`,
+    nameBlockPaths(out, pasted.blocks),
   ]),
+  blockRuns.then(({ checks }) => checks),
+  checkEmitCommands({ root, project, failed }),
 ];
 for (const [what, out] of (await Promise.all(checks)).flatMap((r) => (Array.isArray(r[0]) ? r : [r]))) {
   if (out) console.error(out.split('\n').slice(0, 20).join('\n'));
   check(out === '', what);
 }
+
+console.log((await blockRuns).summary);
 
 rmSync(work, { recursive: true, force: true });
 console.log(

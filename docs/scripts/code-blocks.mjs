@@ -14,6 +14,22 @@
 //                                    only parsed, never type-checked or run
 //
 // Every other ts/js block is type-checked and run against the mock server.
+//
+// The release check (scripts/release-check/pasted-blocks.mjs) pastes every block into a fresh
+// project with the packed tarballs and runs it there too; these words tell it how to drive a
+// block that the docs test only type-checks or sees refuse:
+//
+//   ```ts serves                     a receiver that listens on PORT until stopped: started on
+//                                    a free port, sent one signed delivery, stopped with SIGTERM
+//   ```ts serves=POST                the block exports a receiver under that name (a Fetch
+//                                    handler, an object with `fetch`, or the receiver core):
+//                                    served on PORT, then driven the same way
+//   ```ts worker                     runs beside the page's `serves` block until stopped: it
+//                                    must print a line once that block has had its delivery
+//   ```js sends                      sends a signed delivery to RECEIVER_URL: run against a
+//                                    receiver that must accept it
+//
+// A `*.test.ts` block runs under vitest, here and there.
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
@@ -86,8 +102,8 @@ export function parseMeta(text) {
 
 /**
  * Writes the ts/js blocks of every documented file under `outDir/<page>/`, one file per block,
- * and returns what it wrote: `{ source, line, path, mode, code }` with mode `run`, `refuses`,
- * `types` or `fragment`.
+ * and returns what it wrote: `{ source, line, path, mode, meta, code }` with mode `run`,
+ * `refuses`, `types` or `fragment`, and the fence's words in `meta`.
  */
 export function writeBlocks(repoDir, outDir) {
   rmSync(outDir, { recursive: true, force: true });
@@ -116,7 +132,7 @@ export function blockList(repoDir, outDir) {
           : block.meta.run === 'refuses'
             ? 'refuses'
             : 'run';
-      written.push({ source, line: block.line, path, mode, code: block.code });
+      written.push({ source, line: block.line, path, mode, meta: block.meta, code: block.code });
     });
   }
   return written;

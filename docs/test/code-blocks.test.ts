@@ -7,11 +7,20 @@
 import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type MockServer, startMockServer } from '@wawp/mock-server';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  mockEnvironment,
+  nameBlockPaths,
+  needsRedis,
+  refusalProblem,
+  runBlock,
+  where,
+  withoutReaderVariables,
+} from '../scripts/block-runs.mjs';
 import { blockList, documentedFiles, extractBlocks, markdownFiles } from '../scripts/code-blocks.mjs';
 
 const require = createRequire(import.meta.url);
@@ -20,32 +29,8 @@ const outDir = fileURLToPath(new URL('../.blocks/', import.meta.url));
 // test/support/blocks-setup.ts wrote them before the test files were collected.
 const blocks = blockList(repoDir, outDir);
 const typed = blocks.filter((b) => b.mode !== 'fragment');
-/** The WAWP_* variables a reader would set; everything else of the environment is kept. */
-const READER_ENV = ['WAWP_BASE_URL', 'WAWP_INSTANCE_ID', 'WAWP_ACCESS_TOKEN', 'WAWP_WEBHOOK_HMAC_KEY'];
-
-function where(block: { source: string; line: number }): string {
-  return `${block.source}:${block.line}`;
-}
-
-function run(
-  file: string,
-  env: Record<string, string | undefined>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['--import', require.resolve('tsx'), file],
-      { cwd: dirname(file), env, timeout: 150_000 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error.code as number | null) ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function baseEnv(): Record<string, string | undefined> {
-  const env = { ...process.env };
-  for (const key of READER_ENV) delete env[key];
-  return env;
-}
+const run = (file: string, env: Record<string, string | undefined>) =>
+  runBlock(file, { env, tsx: require.resolve('tsx'), timeoutMs: 150_000 });
 
 describe('markdown code', () => {
   it('has no sample placeholder left in any markdown file', () => {
@@ -68,6 +53,23 @@ describe('markdown code', () => {
     );
     expect(first).toMatchObject({ ext: 'ts', meta: { file: 'a.ts', run: 'refuses' }, code: 'const a = 1;\n', line: 2 });
     expect(second).toMatchObject({ ext: 'mjs', meta: { fragment: true }, code: 'b();\n' });
+  });
+
+  it('maps the extracted files in tsc output back to the markdown line', () => {
+    const block = { source: 'docs/guides/a.md', line: 40, path: '/x/.blocks/docs__guides__a/b.ts' };
+    expect(nameBlockPaths('blocks/docs__guides__a/b.ts(3,7): error TS2551: no', [block])).toBe(
+      'docs/guides/a.md:43 (blocks/docs__guides__a/b.ts:3:7): error TS2551: no',
+    );
+    expect(nameBlockPaths('docs__guides__a/c.ts(1,1): other', [block])).toBe('docs__guides__a/c.ts(1,1): other');
+  });
+
+  it.each([
+    ['exit 0', { code: 0, stderr: 'Set WAWP_ACCESS_TOKEN' }, /exited 0/],
+    ['no variable named', { code: 1, stderr: 'missing a key' }, /names no WAWP_/],
+    ['a stack trace', { code: 1, stderr: 'Set WAWP_ACCESS_TOKEN\n    at main (x.ts:1:1)' }, /stack trace/],
+    ['a clear refusal', { code: 1, stderr: 'Set WAWP_INSTANCE_ID and WAWP_ACCESS_TOKEN first.' }, /^$/],
+  ])('judges a refusal: %s', (_name, result, problem) => {
+    expect(refusalProblem(result)).toMatch(problem);
   });
 
   it('parses every fragment', () => {
@@ -107,11 +109,7 @@ describe('markdown code', () => {
       ),
     );
     // tsc names the extracted file; the message maps it back to the markdown it came from.
-    const named = result.replace(/[\w.-]+__[\w.-]+\/[\w.-]+/g, (path) => {
-      const block = blocks.find((b) => b.path.endsWith(path));
-      return block ? `${where(block)} (${path})` : path;
-    });
-    expect(named.trim()).toBe('');
+    expect(nameBlockPaths(result, blocks).trim()).toBe('');
   });
 });
 
@@ -124,24 +122,17 @@ describe.concurrent('markdown code, run against the mock', () => {
   afterAll(() => mock?.close());
 
   // A block that needs a Redis (the queue's) runs when REDIS_URL names one; otherwise it is
-  // type-checked only, and the run says so.
-  const needsRedis = (b: (typeof blocks)[number]) => b.code.includes('REDIS_URL') && !process.env.REDIS_URL;
-  const runnable = blocks.filter((b) => b.mode === 'run' && !needsRedis(b));
-  const withoutRedis = blocks.filter((b) => b.mode === 'run' && needsRedis(b));
+  // type-checked only, and the run says so. (The release check runs them on a Redis of its own.)
+  const noRedis = (b: (typeof blocks)[number]) => needsRedis(b) && !process.env.REDIS_URL;
+  const runnable = blocks.filter((b) => b.mode === 'run' && !noRedis(b));
+  const withoutRedis = blocks.filter((b) => b.mode === 'run' && noRedis(b));
   if (withoutRedis.length > 0) {
     console.info(`code blocks: type-checked only, no REDIS_URL to run them: ${withoutRedis.map(where).join(', ')}`);
   }
   it.each(runnable.map((b) => [where(b), b] as const))(
     '%s runs',
     async (_name, block) => {
-      const env = {
-        ...baseEnv(),
-        WAWP_BASE_URL: mock.url,
-        WAWP_INSTANCE_ID: '123456789',
-        WAWP_ACCESS_TOKEN: '123456789',
-        WAWP_WEBHOOK_HMAC_KEY: 'docs-test-key',
-      };
-      const result = await run(block.path, env);
+      const result = await run(block.path, mockEnvironment(mock.url));
       expect(result.code, `${where(block)}\n${result.stdout}\n${result.stderr}`).toBe(0);
     },
     180_000,
@@ -151,11 +142,9 @@ describe.concurrent('markdown code, run against the mock', () => {
   it.each(refusing.map((b) => [where(b), b] as const))(
     '%s refuses clearly without its variables',
     async (_n, block) => {
-      const result = await run(block.path, baseEnv());
-      expect(result.code, where(block)).not.toBe(0);
+      const result = await run(block.path, withoutReaderVariables());
       // A clear refusal names the variable and shows no stack trace.
-      expect(result.stderr, where(block)).toMatch(/WAWP_[A-Z_]+/);
-      expect(result.stderr, where(block)).not.toMatch(/^\s+at /m);
+      expect(refusalProblem(result), `${where(block)}\n${result.stderr}`).toBe('');
     },
   );
 });

@@ -34,7 +34,7 @@ const stubFetch = async (request) => {
 };
 
 const bare = createClient({ baseUrl: BASE, fetch: stubFetch });
-// The header our client sends to name itself (user-agent).
+// The header our client sends to name itself (user-agent), through openapi-fetch's headers option.
 const bareNamed = createClient({
   baseUrl: BASE,
   fetch: stubFetch,
@@ -91,7 +91,7 @@ const contestants = {
   'bare openapi-fetch': async () =>
     (await bare.GET('/session/info', { params: { query: { instance_id: '123456789', access_token: 'bench-token' } } }))
       .data,
-  'bare openapi-fetch + our two naming headers': async () =>
+  'bare openapi-fetch + our user-agent header': async () =>
     (
       await bareNamed.GET('/session/info', {
         params: { query: { instance_id: '123456789', access_token: 'bench-token' } },
@@ -168,7 +168,7 @@ const goal = (name) => {
   const met = vsBare >= 0.95 && vsAxios >= 2.5;
   return `${name}: ${vsBare.toFixed(2)}x openapi-fetch, ${vsAxios.toFixed(2)}x axios (${met ? 'meets' : 'misses'} the goal >= 0.95x and >= 2.5x)`;
 };
-const named = medians['bare openapi-fetch + our two naming headers'];
+const named = medians['bare openapi-fetch + our user-agent header'];
 console.log(
   `our path face vs openapi-fetch sending the same headers: ${(medians['our path face (default 30 s timeout)'] / named).toFixed(2)}x`,
 );

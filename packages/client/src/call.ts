@@ -20,6 +20,8 @@ export class Call implements DeadlineWaiter {
   status = 0;
   /** The request once it is built (its URL holds the token: never shown as is). */
   request: Request | undefined;
+  /** The request's URL as hooks see it (redacted), once a hook has asked. */
+  declare hookUrl?: string;
   /** A controller per attempt when both a timeout and the caller's signal apply. */
   controller: AbortController | undefined;
   private deadline: Deadline | undefined;

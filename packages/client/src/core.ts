@@ -15,7 +15,7 @@ import { checkPathParams } from './path-params.js';
 import { redact, redactDeep, safePath, secretSpellings } from './redact.js';
 import { normalizeRetry, type RetryOptions, type RetryPolicy, retryAfterMs, retryPolicy } from './retry.js';
 import { abortError, describe, sendAttempts, type TransportSettings } from './transport.js';
-import { userAgentHeaders } from './user-agent.js';
+import { mentionsHeader, namingRequest, userAgentValue } from './user-agent.js';
 
 export const DEFAULT_BASE_URL = 'https://wawp.net/wp-json/awp/v1';
 /**
@@ -69,7 +69,8 @@ export interface CoreOperation {
 
 type Init = Record<string, unknown> & TransportInit;
 interface TransportInit {
-  params?: { path?: Record<string, unknown> };
+  params?: { path?: Record<string, unknown>; header?: unknown };
+  headers?: unknown;
   baseUrl?: unknown;
   timeoutMs?: unknown;
   retry?: RetryPolicy | boolean;
@@ -96,6 +97,12 @@ export interface WawpCore {
   use(...middleware: Middleware[]): void;
   eject(...middleware: Middleware[]): void;
 }
+
+const USER_AGENT = 'user-agent';
+
+/** True when the call's own headers set or unset `user-agent`. */
+const namesAgent = (init: Init): boolean =>
+  mentionsHeader(init.headers, USER_AGENT) || mentionsHeader(init.params?.header, USER_AGENT);
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'request-id', 'x-correlation-id', 'cf-ray'];
 
@@ -146,6 +153,11 @@ export function createCore(options: WawpClientOptions, profile: ApiProfile = V1_
   const locate = (url: string) => clean(safePath(url, baseUrl));
 
   let handoff: Call | undefined;
+  // The caller's own `user-agent` (or `null` to send none) wins over the client's.
+  const agent = mentionsHeader(options.headers, USER_AGENT) ? undefined : userAgentValue(userAgent);
+  // The `user-agent` of the request openapi-fetch is building now: it builds it synchronously,
+  // inside `request()`, so the call hands it over in a variable like the call itself.
+  let naming: string | undefined;
   const registered = new Set<Middleware>();
   // The paths' types belong to the face; the core itself is the same for every version.
   const raw = createClient<Record<string, never>, 'application/json'>({
@@ -156,8 +168,9 @@ export function createCore(options: WawpClientOptions, profile: ApiProfile = V1_
       if (!call) throw new TypeError('@wawp/client: a request reached fetch without its call');
       return sendAttempts(settings, call, request);
     },
+    ...(agent !== undefined && { Request: namingRequest(() => naming) }),
     // The caller's headers first, so a stray `authorization` of theirs cannot replace the credential.
-    headers: { ...userAgentHeaders(userAgent), ...options.headers, ...profile.credentialHeaders },
+    headers: { ...options.headers, ...profile.credentialHeaders },
     querySerializer: credentialQuerySerializer(options, !profile.credentialHeaders),
   });
 
@@ -213,18 +226,20 @@ export function createCore(options: WawpClientOptions, profile: ApiProfile = V1_
       };
       call.signal?.addEventListener('abort', onAbort);
       let sent: Promise<unknown>;
-      if (registered.size === 0 && init.middleware === undefined && init.fetch === undefined) {
-        // Without middleware openapi-fetch calls `fetch` synchronously, inside `request()`:
-        // the call is handed over in a variable, which spares a copy of `init` per call.
-        handoff = call;
-        try {
+      naming = agent !== undefined && !namesAgent(init) ? agent : undefined;
+      try {
+        if (registered.size === 0 && init.middleware === undefined && init.fetch === undefined) {
+          // Without middleware openapi-fetch calls `fetch` synchronously, inside `request()`:
+          // the call is handed over in a variable, which spares a copy of `init` per call.
+          handoff = call;
           sent = raw.request(method as 'get', path as never, init as never);
-        } finally {
-          handoff = undefined;
+        } else {
+          const fetch = (request: Request) => sendAttempts(settings, call, request);
+          sent = raw.request(method as 'get', path as never, { ...init, fetch } as never);
         }
-      } else {
-        const fetch = (request: Request) => sendAttempts(settings, call, request);
-        sent = raw.request(method as 'get', path as never, { ...init, fetch } as never);
+      } finally {
+        handoff = undefined;
+        naming = undefined;
       }
       const done = (value: unknown) => {
         if (settled) return;

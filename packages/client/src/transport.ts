@@ -65,9 +65,11 @@ function failure(settings: TransportSettings, call: Call, error: unknown): WawpE
 }
 
 function hookInfo(settings: TransportSettings, call: Call, request: Request): WawpHookInfo {
+  // Every attempt of a call sends the same URL: it is serialised and redacted once.
+  call.hookUrl ??= redact(request.url, settings.spellings);
   return {
     method: call.method,
-    url: redact(request.url, settings.spellings),
+    url: call.hookUrl,
     operationId: call.operationId,
     attempt: call.attempt,
   };

@@ -70,6 +70,56 @@ describe('User-Agent-style headers', () => {
     expect(none.requests[0]!.headers.get('user-agent') ?? '').not.toContain('@wawp/client');
   });
 
+  it("the caller's own user-agent wins, per client or per request, and null sends none", async () => {
+    const agentOf = (request: Request | undefined) => request?.headers.get('user-agent') ?? null;
+    // Every spelling of the name, and both places openapi-fetch takes headers from.
+    for (const name of ['user-agent', 'User-Agent', 'USER-AGENT']) {
+      const perClient = createObservedClient(undefined, { headers: { [name]: 'theirs/1' } });
+      await perClient.client.GET('/session/info');
+      expect(agentOf(perClient.requests[0])).toBe('theirs/1');
+
+      const { client, requests } = createObservedClient();
+      await client.GET('/session/info', { headers: { [name]: 'per-call/2' } });
+      await client.GET('/session/info', { params: { header: { [name]: 'param/3' } } } as never);
+      await client.GET('/session/info', { headers: { [name]: null } });
+      await client.GET('/session/info', { headers: new Headers({ [name]: 'headers/4' }) });
+      // A key present with `undefined` is absent to openapi-fetch, so the client still names itself.
+      await client.GET('/session/info', { headers: { [name]: undefined } });
+      expect(requests.map(agentOf)).toEqual([
+        'per-call/2',
+        'param/3',
+        null,
+        'headers/4',
+        expect.stringMatching(/^@wawp\/client\//),
+      ]);
+    }
+  });
+
+  it('middleware and every retry see the user-agent the request is sent with', async () => {
+    const seen: (string | null)[] = [];
+    const { client, requests } = createObservedClient(
+      (_request, call) => (call === 1 ? new Response(null, { status: 503 }) : Response.json({})),
+      { retry: { attempts: 2, baseDelayMs: 0 } },
+    );
+    client.use({
+      onRequest({ request }) {
+        seen.push(request.headers.get('user-agent'));
+      },
+    });
+    await client.GET('/session/info');
+    expect(seen).toEqual([expect.stringMatching(/^@wawp\/client\//)]);
+    expect(requests).toHaveLength(2);
+    for (const request of requests) expect(request.headers.get('user-agent')).toMatch(/^@wawp\/client\//);
+    // The next call, without middleware, is named just the same and carries no leftover.
+    const plain = createObservedClient(undefined, { userAgent: 'my-app/1.2' });
+    await plain.client.GET('/session/info', { headers: { 'user-agent': 'once/1' } });
+    await plain.client.GET('/session/info');
+    expect(plain.requests.map((r) => r.headers.get('user-agent'))).toEqual([
+      'once/1',
+      expect.stringMatching(/^my-app\/1\.2 @wawp\/client\//),
+    ]);
+  });
+
   it('refuses a userAgent that is not a header value', () => {
     expect(() => createObservedClient(undefined, { userAgent: 'a\r\nb' })).toThrow(
       /`userAgent` must be printable ASCII/,

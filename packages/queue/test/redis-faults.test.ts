@@ -2,6 +2,7 @@
 
 import { createWebhookRouter, documentedAnswers } from '@wawp/webhooks-types';
 import fc from 'fast-check';
+import { Redis } from 'ioredis';
 import { describe, expect, test } from 'vitest';
 import {
   createQueueReceiver,
@@ -55,6 +56,11 @@ describe('Redis down at start', () => {
   });
 });
 
+/** Clients whose commands wait (here: on a `CLIENT PAUSE`). */
+async function blockedClients(admin: Redis): Promise<number> {
+  return Number(/blocked_clients:(\d+)/.exec(await admin.info('clients'))?.[1] ?? 0);
+}
+
 describe('Redis lost mid-run', () => {
   test('the receiver answers 503 while Redis is gone, never 200, and 200 again once it is back', async () => {
     const redis = await startRedisServer();
@@ -86,6 +92,29 @@ describe('Redis lost mid-run', () => {
         await back.stop();
       }
     } finally {
+      await receiver.close();
+      await redis.stop();
+    }
+  });
+
+  test('a burst cut off while it waits on Redis: every delivery is answered 503, none 200', async () => {
+    // The receiver sends the adds of one tick as one pipelined write. Redis holds the writes
+    // (CLIENT PAUSE WRITE runs none of them), so the whole burst is on the wire, unanswered
+    // and unstored, when Redis goes away: not one of them may be acknowledged.
+    const redis = await startRedisServer();
+    const receiver = await createQueueReceiver({ url: redis.url, hmacKey: HMAC_KEY, queue: uniqueQueue('cut') });
+    const admin = new Redis(redis.url);
+    try {
+      await admin.client('PAUSE', 10_000, 'WRITE');
+      const deliveries = Array.from({ length: 200 }, () => signedDelivery());
+      const answering = Promise.all(deliveries.map(async (d) => (await receiver.fetch(asRequest(d))).status));
+      await expect.poll(async () => blockedClients(admin), { timeout: 5_000 }).toBeGreaterThan(0);
+      admin.disconnect();
+      await redis.stop();
+      const answers = await answering;
+      expect(answers.filter((status) => status !== 503)).toEqual([]);
+    } finally {
+      admin.disconnect();
       await receiver.close();
       await redis.stop();
     }

@@ -1,20 +1,22 @@
 // `@wawp/webhooks-types/node`: the same receiver and signature functions on `node:crypto`,
 // several times cheaper per delivery than WebCrypto on Node, plus the `node:http` adapter.
+// Each portable function is typed by its WebCrypto twin in `./verify` or `./fetch`, so the
+// two bindings cannot drift apart: only the HMAC implementation differs.
 import type { ServerResponse } from 'node:http';
+import type * as portableReceiving from './fetch.js';
 import { secretList } from './option-error.js';
-import { createReceiverWith, type Receiver } from './receiving/core.js';
+import { createReceiverWith } from './receiving/core.js';
 import { fetchHandlerWith } from './receiving/fetch.js';
 import { type NodeWebhookRequest, nodeHandlerWith } from './receiving/node.js';
 import type { ReceiverSteps, WebhookReceiverOptions } from './receiving/options.js';
-import type { HeadersLike } from './verification/headers.js';
 import { nodeHmac } from './verification/node.js';
 import {
   signatureHeadersFor,
   signatureHeadersWith,
   signPayloadWith,
-  type VerifySignatureOptions,
   verifySignatureWith,
 } from './verification/signature.js';
+import type * as portableSigning from './verify.js';
 
 export type { NodeWebhookRequest } from './receiving/node.js';
 export type { ReceiverSteps, WebhookReceiverOptions } from './receiving/options.js';
@@ -30,28 +32,23 @@ export const createNodeHandler = (
 ): ((req: NodeWebhookRequest, res: ServerResponse) => void) => nodeHandlerWith(nodeHmac, options, steps);
 
 /** `createFetchHandler` on `node:crypto`, for Fetch-style servers running on Node. */
-export const createFetchHandler = (
-  options: WebhookReceiverOptions,
-  steps?: ReceiverSteps,
-): ((request: Request) => Promise<Response>) => fetchHandlerWith(nodeHmac, options, steps);
+export const createFetchHandler: typeof portableReceiving.createFetchHandler = (options, steps) =>
+  fetchHandlerWith(nodeHmac, options, steps);
 
 /** `createReceiver` on `node:crypto`. */
-export const createReceiver = (options: WebhookReceiverOptions, steps?: ReceiverSteps): Receiver =>
+export const createReceiver: typeof portableReceiving.createReceiver = (options, steps) =>
   createReceiverWith(nodeHmac, options, steps);
 
 /** `verifySignature` on `node:crypto`. */
-export const verifySignature = (
-  rawBody: string | Uint8Array,
-  headers: HeadersLike,
-  options: VerifySignatureOptions,
-): Promise<boolean> => verifySignatureWith(nodeHmac, rawBody, headers, options);
+export const verifySignature: typeof portableSigning.verifySignature = (rawBody, headers, options) =>
+  verifySignatureWith(nodeHmac, rawBody, headers, options);
 
 /** `signPayload` on `node:crypto`. */
-export const signPayload = (rawBody: string | Uint8Array, key: string): Promise<string> =>
+export const signPayload: typeof portableSigning.signPayload = (rawBody, key) =>
   signPayloadWith(nodeHmac, rawBody, key);
 
 /** `signatureHeaders` on `node:crypto`: both signature headers of a delivery, named as the spec names them. */
-export const signatureHeaders = (rawBody: string | Uint8Array, key: string) =>
+export const signatureHeaders: typeof portableSigning.signatureHeaders = (rawBody, key) =>
   signatureHeadersWith(nodeHmac, rawBody, key);
 
 /**

@@ -4,17 +4,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createWebhookRouter, parseWebhook } from '../src/index.js';
 import { createReceiver } from '../src/node.js';
-import { coreDelivery, deliveryHeaders } from './support/deliveries.js';
+import { coreDelivery, countingReceiver, deliveryHeaders } from './support/deliveries.js';
 
 const KEY = 'utf8-hmac-key';
-let handled = 0;
-const receiver = createReceiver({
-  router: createWebhookRouter().onAny(() => {
-    handled++;
-  }),
-  hmacKey: KEY,
-  dedupe: false,
-});
+const { receiver, counter } = countingReceiver({ hmacKey: KEY });
 const encode = (text: string) => new TextEncoder().encode(text);
 const isUtf8 = (bytes: Uint8Array) => {
   try {
@@ -41,7 +34,7 @@ const broken = fc.constantFrom(
 
 describe('invalid UTF-8', () => {
   it('gets 400 (signed correctly, so only the encoding is wrong) for 2,000 generated bodies', async () => {
-    handled = 0;
+    counter.handled = 0;
     await fc.assert(
       fc.asyncProperty(fc.string(), broken, fc.nat(), async (text, bad, at) => {
         const json = encode(JSON.stringify({ event: 'session.status', session: text, payload: { status: 'WORKING' } }));
@@ -55,7 +48,7 @@ describe('invalid UTF-8', () => {
       }),
       { numRuns: 2000 },
     );
-    expect(handled).toBe(0);
+    expect(counter.handled).toBe(0);
   }, 60_000);
 
   it('valid UTF-8 of any script reaches the handler exactly as sent', async () => {

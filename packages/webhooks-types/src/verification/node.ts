@@ -1,5 +1,5 @@
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
-import { constantTimeEqualText } from './bytes.js';
+import { constantTimeEqualAscii } from './bytes.js';
 import type { HmacSha512 } from './hmac.js';
 
 // A key object is made once per key: turning the string into key bytes on every call costs
@@ -25,5 +25,5 @@ export const nodeHmac: HmacSha512 = {
   // Compared as text against the lower-case hex digest: equal text is the spec's form by
   // construction, so no separate pattern check or hex decoding is needed.
   verify: (key, body, signature) =>
-    constantTimeEqualText(createHmac('sha512', keyObject(key)).update(body).digest('hex'), signature),
+    constantTimeEqualAscii(createHmac('sha512', keyObject(key)).update(body).digest('hex'), signature),
 };

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
-import type { IncomingDelivery } from '../../src/fetch.js';
+import type { IncomingDelivery, WebhookReceiverOptions } from '../../src/fetch.js';
 import { webhookExamples } from '../../src/generated/examples.js';
+import { createWebhookRouter } from '../../src/index.js';
+import { createReceiver } from '../../src/node.js';
 
 /** An independent signer (node:crypto directly), so the tests do not trust the code under test. */
 export const sign = (body: string | Uint8Array, key: string): string =>
@@ -43,3 +45,15 @@ export const coreDelivery = (
   headers,
   readBody: async () => (typeof body === 'string' ? new TextEncoder().encode(body) : body),
 });
+
+/**
+ * A receiver (node:crypto core, no dedupe) whose every handled event is counted, for the
+ * generated-case tests that must show nothing reached a handler.
+ */
+export function countingReceiver(options: Omit<WebhookReceiverOptions, 'router' | 'dedupe'>) {
+  const counter = { handled: 0 };
+  const router = createWebhookRouter().onAny(() => {
+    counter.handled++;
+  });
+  return { receiver: createReceiver({ ...options, router, dedupe: false }), counter };
+}
