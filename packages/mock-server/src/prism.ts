@@ -1,7 +1,6 @@
 // The Prism engine, used in-process: routing, request validation (parameters, bodies and
 // security) and example selection come from Prism; the HTTP layer around it is ours, so
 // errors can take the Wawp (WordPress) shape and no per-request logging slows it down.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
@@ -9,10 +8,11 @@ import type { IHttpOperation } from '@stoplight/types';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type CredentialAliases, credentialAliasesOf } from './placement/credentials.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
-import { prismCore, prismHttp, prismYaml, schemaFaker } from './prism-modules.js';
+import { prismHttp, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
+import { readSpecFile, SpecFile } from './spec-file.js';
 
 const require = createRequire(import.meta.url);
 
@@ -54,6 +54,24 @@ export interface MockEngine {
   generate(input: IHttpRequest, operation: IHttpOperation): Promise<PrismResult>;
 }
 
+/**
+ * Prism's log, which the mock never shows: a silent pino logger still built a child logger
+ * for every request (Prism asks for one per answer), a share of each answer's time. Prism
+ * only calls these methods on it.
+ */
+const noop = () => {};
+const SILENT_LOGGER = {
+  level: 'silent',
+  child: () => SILENT_LOGGER,
+  fatal: noop,
+  error: noop,
+  warn: noop,
+  info: noop,
+  success: noop,
+  debug: noop,
+  trace: noop,
+} as unknown as Parameters<typeof prismHttp.createInstance>[1]['logger'];
+
 /** Seeds tried for a generated answer before the last one's answer is served as it is. */
 const GENERATION_SEEDS = 8;
 
@@ -68,7 +86,10 @@ export function bundledV2SpecPath(): string {
 }
 
 export interface EngineOptions {
-  /** A path to an OpenAPI document, or the parsed document; defaults to the bundled Wawp spec. */
+  /**
+   * A path to an OpenAPI document, or the parsed document (or a `SpecFile`, a file already
+   * read); defaults to the bundled Wawp spec.
+   */
   spec?: string | object;
   /** Generate data from the schemas instead of serving the documented examples. */
   dynamic?: boolean;
@@ -78,15 +99,15 @@ export interface EngineOptions {
 
 export async function createMockEngine(options: EngineOptions = {}): Promise<MockEngine> {
   const spec = options.spec ?? bundledSpecPath();
-  const text = typeof spec === 'string' ? readFileSync(spec, 'utf8') : undefined;
-  const operations = await readPrismOperations(spec, text);
+  const file = spec instanceof SpecFile ? spec : typeof spec === 'string' ? readSpecFile(spec) : undefined;
+  const { operations, root } = await readPrismOperations(file ? file.path : spec, file?.text);
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
-  const document = text !== undefined ? parseDocument(text) : spec;
+  // Only the root is read here (the placement rule, the servers); a stored reading has it.
+  const document = root ?? (file ? file.document : spec);
   const placement = placementRuleOf(document);
   const aliases = new Map(operations.map((op) => [op, credentialAliasesOf(op)]));
   const exampleless = new Set(operations.filter(lacksDefaultExample));
   preferNamedExamples(operations);
-  const logger = prismCore.createLogger('wawp-mock', { level: 'silent' });
   const baseConfig: IHttpConfig = {
     checkSecurity: true,
     validateRequest: true,
@@ -100,7 +121,7 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
       ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
     },
   };
-  const prism = prismHttp.createInstance(baseConfig, { logger });
+  const prism = prismHttp.createInstance(baseConfig, { logger: SILENT_LOGGER });
   const seeds = new Map<IHttpOperation, string>();
   const run = async (input: IHttpRequest, config: IHttpConfig, operation?: IHttpOperation): Promise<PrismResult> => {
     const result = await prism.request(input, operation ? [operation] : operations, config)();
@@ -141,15 +162,6 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
       return result as PrismResult;
     },
   };
-}
-
-/** The document itself, for its root extensions (Prism keeps only the operations). */
-function parseDocument(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return prismYaml.parse(text);
-  }
 }
 
 /** The lowest 2xx answer has content, none of it with an example (Prism would make up values that ignore `pattern`). */

@@ -1,20 +1,28 @@
-// The stored reading of the bundled document (src/prism-operations.ts) is exactly what Prism
-// reads afresh, and a document that differs by one byte is never served from it.
+// The stored reading of the bundled documents (src/prism-operations.ts) is exactly what Prism
+// reads afresh, a document that differs by one byte is never served from it, and serving
+// from it changes nothing in it: its repeated parts are one object in all their places
+// (src/packed-json.ts), so a change made through one place would show in every other.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { expect, it } from 'vitest';
-import { bundledSpecPath } from '../src/prism.js';
-import { readPrismOperations } from '../src/prism-operations.js';
+import { handleApi } from '../src/api/pipeline.js';
+import { bundledSpecPath, bundledV2SpecPath, createMockEngine } from '../src/prism.js';
+import { prismHttp } from '../src/prism-modules.js';
+import { documentRoot, readPrismOperations } from '../src/prism-operations.js';
+import { buildRequest, listOperations, loadOpenApi } from './support/openapi.js';
 
-const require = createRequire(import.meta.url);
-const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
 const path = bundledSpecPath();
 const text = readFileSync(path, 'utf8');
 
 it('the build stored the bundled document, and the stored copy equals a fresh reading', async () => {
   const stored = await readPrismOperations(path, text);
   const fresh = await prismHttp.getHttpOperationsFromSpec(path);
-  expect(stored).toEqual(JSON.parse(JSON.stringify(fresh)));
+  expect(stored.operations).toEqual(JSON.parse(JSON.stringify(fresh)));
+  // The root, for the placement rule and the servers, without what the operations hold.
+  expect(stored.root).toEqual(documentRoot(JSON.parse(text)));
+  expect(stored.root).toHaveProperty('x-wawp-parameter-placement');
+  expect(Object.keys(stored.root ?? {})).not.toContain('paths');
   const dir = new URL('../dist/prism-operations/', import.meta.url);
   expect(existsSync(dir), 'npm run build stores the operations').toBe(true);
 }, 60_000);
@@ -28,11 +36,69 @@ it('a document whose text differs is read afresh, not from the store', async () 
   }) as typeof original;
   Object.defineProperty(prismHttp, 'getHttpOperationsFromSpec', { value: spy, configurable: true });
   try {
-    await readPrismOperations(path, `${text} `);
+    const afresh = await readPrismOperations(path, `${text} `);
     expect(spied).toEqual([path]);
+    expect(afresh.root).toBeUndefined();
     await readPrismOperations(path, text);
     expect(spied).toEqual([path]);
   } finally {
     Object.defineProperty(prismHttp, 'getHttpOperationsFromSpec', { value: original, configurable: true });
   }
 }, 60_000);
+
+/** Objects reached at more than one place of the tree. */
+function sharedObjects(value: unknown): number {
+  const seen = new Set<object>();
+  let shared = 0;
+  const walk = (node: unknown) => {
+    if (node === null || typeof node !== 'object') return;
+    if (seen.has(node)) {
+      shared++;
+      return;
+    }
+    seen.add(node);
+    for (const child of Object.values(node)) walk(child);
+  };
+  walk(value);
+  return shared;
+}
+
+it.each([
+  { name: 'v1, examples', spec: bundledSpecPath(), doc: '@wawp/spec/openapi.json', dynamic: false },
+  { name: 'v2, examples', spec: bundledV2SpecPath(), doc: '@wawp/spec/openapi-v2.json', dynamic: false },
+  { name: 'v1, generated', spec: bundledSpecPath(), doc: '@wawp/spec/openapi.json', dynamic: true },
+])(
+  'answering every operation, valid or not, leaves the stored operations as read ($name)',
+  async ({ spec, doc, dynamic }) => {
+    const engine = await createMockEngine({ spec, dynamic, seed: 3 });
+    expect(sharedObjects(engine.operations)).toBeGreaterThan(100);
+    const before = JSON.stringify(engine.operations);
+    const server = createServer((req, res) => {
+      const url = req.url ?? '/';
+      const at = url.indexOf('?');
+      const [target, search] = at < 0 ? [url, ''] : [url.slice(0, at), url.slice(at)];
+      void handleApi(engine, req, res, target.slice(engine.basePath.length) || '/', search, { maxBodyBytes: 1 << 20 });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}${engine.basePath}`;
+    const statuses = new Set<number>();
+    try {
+      const openapi = loadOpenApi(doc);
+      for (const operation of listOperations(openapi)) {
+        const { url, init } = buildRequest(openapi, operation, base);
+        statuses.add((await fetch(url, init)).status);
+        // Without its credentials, and with a parameter of the wrong kind.
+        const bare = new URL(url);
+        bare.searchParams.delete('access_token');
+        bare.searchParams.set('limit', 'many');
+        statuses.add((await fetch(bare, init)).status);
+      }
+    } finally {
+      server.close();
+    }
+    expect([...statuses].some((s) => s >= 200 && s < 300)).toBe(true);
+    expect([...statuses].some((s) => s >= 400)).toBe(true);
+    expect(JSON.stringify(engine.operations)).toBe(before);
+  },
+  120_000,
+);

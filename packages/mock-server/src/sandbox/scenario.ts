@@ -1,9 +1,8 @@
 // Scenarios: the starting state of a sandbox. A file (YAML or JSON) is checked against the
 // published JSON Schema, and a mistake is reported with the file, the path inside it and
 // what is wrong. Without a file, the default scenario is the documented instance.
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Ajv2020 } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../scenario.schema.json' with { type: 'json' };
 import { newLabel } from './operations/labels.js';
 import type { ContactRecord, GroupParticipant, InstanceState, MeInfo, SessionStatus, WebhookTarget } from './state.js';
@@ -82,13 +81,20 @@ export class ScenarioError extends Error {
   }
 }
 
+// ajv and the YAML reader load on first use: a sandbox with the default scenario (the CLI's
+// and the bench's) needs neither, and loading them was a tenth of its start-up.
+const require = createRequire(import.meta.url);
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 /** Checks a parsed scenario; `file` only names it in the error. */
 export function checkScenario(value: unknown, file = 'scenario'): Scenario {
   if (!validator) {
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const addFormats = require('ajv-formats') as typeof import('ajv-formats').default & {
+      default?: typeof import('ajv-formats').default;
+    };
     const ajv = new Ajv2020({ allErrors: true, strict: false });
-    ((addFormats as unknown as { default?: typeof addFormats }).default ?? addFormats)(ajv);
+    (addFormats.default ?? addFormats)(ajv);
     validator = ajv.compile(scenarioSchema);
   }
   if (!validator(value)) {
@@ -119,7 +125,7 @@ export function checkScenario(value: unknown, file = 'scenario'): Scenario {
 export function parseScenario(text: string, file: string): Scenario {
   let value: unknown;
   try {
-    value = parseYaml(text, { prettyErrors: true });
+    value = (require('yaml') as typeof import('yaml')).parse(text, { prettyErrors: true });
   } catch (error) {
     const where = (error as { linePos?: { line: number; col: number }[] }).linePos?.[0];
     const at = where ? `line ${where.line}, column ${where.col}` : '';

@@ -1,9 +1,9 @@
 // `startSandbox()`: a stateful Wawp API on a free loopback port, for tests. Several can run
 // side by side: each has its own state, clock, journal and faults.
 
-import { readFileSync } from 'node:fs';
 import { bundledSpecPath, bundledV2SpecPath } from '../prism.js';
 import { type MockServer, type MockServerOptions, startMockServer } from '../server.js';
+import { readSpecFile, SpecFile } from '../spec-file.js';
 import { loadWebhookCatalog } from '../webhooks/events.js';
 import { DOCS_ACCESS_TOKEN, DOCS_INSTANCE_ID, defaultScenario } from './default-scenario.js';
 import { createSandboxEngine, type SandboxEngine, type SandboxWorldOptions } from './engine.js';
@@ -65,11 +65,13 @@ export interface Sandbox {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-  const specSource = options.spec ?? bundledSpecPath();
-  const spec = readSpec(specSource);
+  // Each file is read once, for the sandbox's answers and the mock's engine alike.
+  const specSource = readSpec(options.spec ?? bundledSpecPath());
+  const spec = documentOf(specSource);
   // One sandbox answers both versions over one state; v2 as the mock serves it (see `v2`).
-  const v2Source = options.v2 ?? (options.spec === undefined ? bundledV2SpecPath() : false);
-  const v2Spec = v2Source === false ? undefined : readSpec(v2Source);
+  const v2Option = options.v2 ?? (options.spec === undefined ? bundledV2SpecPath() : false);
+  const v2Source = v2Option === false ? false : readSpec(v2Option);
+  const v2Spec = v2Source === false ? undefined : documentOf(v2Source);
   const scenario =
     typeof options.scenario === 'string'
       ? loadScenarioFile(options.scenario)
@@ -127,7 +129,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 }
 
 function readSpec(source: string | object): object {
-  return typeof source === 'string' ? (JSON.parse(readFileSync(source, 'utf8')) as object) : source;
+  return typeof source === 'string' ? readSpecFile(source) : source;
+}
+
+function documentOf(source: object): object {
+  return source instanceof SpecFile ? (source.document as object) : source;
 }
 
 function matcher(match: DeliveryMatch): (d: DeliveryRecord) => boolean {

@@ -3,10 +3,15 @@
 // key is given, the signature of the exact raw body. The signing scheme and the header names
 // are @wawp/webhooks-types' (its one implementation, named as the spec names them).
 import { randomUUID } from 'node:crypto';
-import { signatureHeadersSync } from '@wawp/webhooks-types/node';
+import { createRequire } from 'node:module';
 import { deliveryHeaderNames } from '@wawp/webhooks-types/verify';
 import { loadWebhookCatalog } from './events.js';
 import { eventId } from './ulid.js';
+
+// The synchronous (node:crypto) signer is loaded on the first signed delivery: its entry point
+// also carries the receiver's validators, a tenth of the mock's start-up.
+const require = createRequire(import.meta.url);
+let nodeSigner: typeof import('@wawp/webhooks-types/node') | undefined;
 
 export interface EmitWebhookOptions {
   /** Event name as in the AsyncAPI description, e.g. `session.status` or `message`. */
@@ -103,7 +108,8 @@ export function deliveryHeaders(body: string, hmacKey?: string, now: number = Da
     [TIMESTAMP_HEADER]: String(now),
   };
   if (hmacKey !== undefined) {
-    for (const [name, value] of Object.entries(signatureHeadersSync(body, hmacKey))) {
+    nodeSigner ??= require('@wawp/webhooks-types/node') as typeof import('@wawp/webhooks-types/node');
+    for (const [name, value] of Object.entries(nodeSigner.signatureHeadersSync(body, hmacKey))) {
       headers[name.toLowerCase()] = value;
     }
   }

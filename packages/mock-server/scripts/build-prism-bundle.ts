@@ -1,0 +1,124 @@
+// Build step: dist/prism.cjs, the Prism modules the mock uses in one file (src/prism-bundle.ts
+// says why). The modules Prism requires but the mock rarely uses become stand-ins that load
+// the installed copy on first use (src/deferred-modules.ts); everything else of Prism is
+// inside, and dist/prism.cjs.licenses.txt carries the licence of every package that is.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin } from 'esbuild';
+import { DEFERRED_MODULES } from '../src/deferred-modules.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageDir = join(here, '..');
+const ENTRY = join(here, '../src/prism-bundle.ts');
+const DEFERRED = join(here, '../src/deferred-modules.ts');
+export const PRISM_BUNDLE = join(here, '../dist/prism.cjs');
+const prismDir = dirname(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
+const FROM_PRISM = new Set(['json-schema-faker', '@stoplight/yaml']);
+/**
+ * Inside the bundle, but run on first use: Prism reaches each only through a property it reads
+ * when it calls it, so a stand-in (deferred-modules.ts' `lazyObject`) can wait until then.
+ */
+const ON_FIRST_USE = [
+  // The reading of a document afresh (http-spec, the $ref resolver, YAML): stored for the bundles.
+  { specifier: './utils/operations', importer: /prism-http[\\/]dist[\\/]index\.js$/ },
+  // Only a failed security check uses it, and building its curried functions is slow.
+  { specifier: 'lodash/fp', importer: /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]security[\\/]index\.js$/ },
+];
+
+const prismLayout: Plugin = {
+  name: 'prism-layout',
+  setup(b) {
+    // The entry's json-schema-faker and YAML reader are the ones Prism itself requires.
+    b.onResolve({ filter: /^(json-schema-faker|@stoplight\/yaml)$/ }, (args) =>
+      args.importer === ENTRY && FROM_PRISM.has(args.path)
+        ? b.resolve(args.path, { resolveDir: prismDir, kind: args.kind })
+        : undefined,
+    );
+    // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build is the same code.
+    b.onResolve({ filter: /^jsonc-parser$/ }, (args) =>
+      b.resolve('jsonc-parser/lib/esm/main.js', { resolveDir: args.resolveDir, kind: args.kind }),
+    );
+    const later = new RegExp(`^(${ON_FIRST_USE.map((m) => m.specifier.replace(/[./]/g, '\\$&')).join('|')})$`);
+    b.onResolve({ filter: later }, async (args) => {
+      if (!ON_FIRST_USE.some((m) => m.specifier === args.path && m.importer.test(args.importer))) return undefined;
+      const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind });
+      // Named relative to the package, like every module in the file.
+      return { path: relative(packageDir, real.path), namespace: 'on-first-use' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(DEFERRED)}).lazyObject(() => require(${JSON.stringify(join(packageDir, args.path))}));`,
+      resolveDir: here,
+      loader: 'js',
+    }));
+    const deferred = new RegExp(`^(${DEFERRED_MODULES.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+    b.onResolve({ filter: deferred }, (args) => ({ path: args.path, namespace: 'deferred' }));
+    b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
+      // `require.resolve` runs in dist/prism.cjs: the installed Prism, as the package depends on
+      // it (a name in a variable, so esbuild leaves the call to run time without a warning).
+      contents: `const prism = '@stoplight/prism-http';\nmodule.exports = require(${JSON.stringify(DEFERRED)}).standIn(${JSON.stringify(args.path)}, require.resolve(prism));`,
+      resolveDir: here,
+      loader: 'js',
+    }));
+  },
+};
+
+/** Builds the bundle to `outfile` (dist/prism.cjs by default) and returns its path. */
+export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> {
+  const { metafile } = await build({
+    entryPoints: [ENTRY],
+    outfile,
+    // Module names in the file are relative to the package: the same bytes from any folder.
+    absWorkingDir: packageDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // Whitespace and syntax only: Prism's names stay readable in a stack trace.
+    minifyWhitespace: !process.env.PRISM_BUNDLE_READABLE,
+    minifySyntax: true,
+    legalComments: 'eof',
+    plugins: [prismLayout],
+    metafile: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(`${outfile}.licenses.txt`, licences(Object.keys(metafile.inputs)));
+  return outfile;
+}
+
+/** The name, version, licence and licence text of every package a file of the bundle comes from. */
+function licences(inputs: string[]): string {
+  const packages = new Set<string>();
+  for (const name of inputs) {
+    // Without the plugin's namespace (`on-first-use:../../node_modules/…`).
+    const input = name.replace(/^[\w-]+:/, '');
+    const at = input.lastIndexOf('node_modules/');
+    if (at < 0) continue;
+    const [scope, pkg] = input.slice(at + 'node_modules/'.length).split('/');
+    packages.add(
+      join(packageDir, input.slice(0, at), 'node_modules', scope?.startsWith('@') ? `${scope}/${pkg}` : `${scope}`),
+    );
+  }
+  const sections = [...packages].sort().map((dir) => {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
+      name: string;
+      version: string;
+      license?: string;
+    };
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)/i.test(f));
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : `(no licence file; package.json says ${pkg.license ?? 'nothing'})`;
+    return `${pkg.name}@${pkg.version} (${pkg.license ?? 'see below'})\n\n${text}\n`;
+  });
+  return `dist/prism.cjs includes code from these packages, under these licences.\n\n${sections.join(`\n${'-'.repeat(72)}\n\n`)}`;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = performance.now();
+  // The code cache of the previous bundle would only be rejected: the build writes a new one.
+  rmSync(`${PRISM_BUNDLE}.code-cache`, { force: true });
+  const file = await buildPrismBundle();
+  console.log(`prism bundle: ${file} (${Math.round(performance.now() - started)} ms)`);
+}

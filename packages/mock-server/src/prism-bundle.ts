@@ -1,0 +1,18 @@
+// The entry of dist/prism.cjs, the one-file build of the Prism modules the mock uses
+// (scripts/build-prism-bundle.ts builds it; src/prism-modules.ts loads it). Loading Prism
+// from node_modules meant finding, reading and compiling some 600 CommonJS files: most of
+// the mock's start-up. Prism ships CommonJS only, and this file stays CommonJS too.
+import { lazyObject } from './deferred-modules.js';
+
+export const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+export const PRISM_HTTP_VERSION = (require('@stoplight/prism-http/package.json') as { version: string }).version;
+// The build resolves these two from Prism's own folder, so they are the copies Prism uses.
+// Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random
+// source installed. Unseeded dynamic requests put Math.random back, so a seeded server in the
+// same process (a test suite) does not make another server's "random" data repeat.
+export const schemaFaker = require('json-schema-faker') as {
+  JSONSchemaFaker: { option(name: 'random', value: () => number): void };
+};
+// Prism's own YAML reader, so a YAML document's root extensions are read as Prism reads the
+// rest; loaded on first use, as Prism's own reading of documents is (a bundle needs neither).
+export const prismYaml = lazyObject(() => require('@stoplight/yaml')) as { parse(text: string): unknown };

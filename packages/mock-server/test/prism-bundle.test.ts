@@ -1,0 +1,101 @@
+// The mock's start-up mechanisms (issue 14's start-up goal): Prism comes from the one-file
+// build in dist/ (src/prism-bundle.ts), which is what the build makes of the installed Prism
+// today, with the build's V8 code cache accepted; and starting reads each bundled document
+// once. Fresh processes, because the require cache and V8's caches are per process.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, it } from 'vitest';
+import { buildPrismBundle, PRISM_BUNDLE } from '../scripts/build-prism-bundle.js';
+import { codeCachePath, loadPrebuilt } from '../src/prebuilt.js';
+
+const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'wawp-prism-bundle-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+/** Runs `body` (CommonJS, `mock` is the built package) in a fresh Node and returns what it prints as JSON. */
+function inFreshNode(body: string, before = ''): unknown {
+  const script = `${before}\nimport(${JSON.stringify(dist)}).then(async (mock) => { ${body} });`;
+  return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }));
+}
+
+it('dist/prism.cjs is what the build makes of the installed Prism now', async () => {
+  const fresh = await buildPrismBundle(join(work, 'prism.cjs'));
+  expect(readFileSync(fresh).equals(readFileSync(PRISM_BUNDLE)), 'run the package build').toBe(true);
+}, 120_000);
+
+it('the built mock answers with the bundled Prism, no Prism file required, its code cache accepted', () => {
+  const result = inFreshNode(`
+    const server = await mock.startMockServer({ port: 0 });
+    const res = await fetch(server.url + '/session/info?instance_id=123456789&access_token=123456789');
+    await server.close();
+    const fromNodeModules = Object.keys(require.cache).filter((f) => /[\\\\/]@stoplight[\\\\/]/.test(f));
+    const { getCompileCacheDir } = require('node:module');
+    console.log(JSON.stringify({ status: res.status, fromNodeModules, compileCache: Boolean(getCompileCacheDir?.()) }));`);
+  expect(result).toMatchObject({ status: 200, fromNodeModules: [] });
+  // Which way it loads: with the build's code cache, unless Node's own compile cache is on.
+  const modules = fileURLToPath(new URL('../src/prism-modules.ts', import.meta.url));
+  const script = `import(${JSON.stringify(modules)}).then(({ prismBundle }) => console.log(JSON.stringify(prismBundle.loadedWith)));`;
+  const loadedWith = JSON.parse(
+    execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' }),
+  );
+  expect(loadedWith).toBe((result as { compileCache: boolean }).compileCache ? 'require' : 'code-cache');
+}, 60_000);
+
+it('loads a prebuilt file with its code cache, and compiles it afresh when the cache is not its own', () => {
+  const file = join(work, 'answer.cjs');
+  writeFileSync(
+    file,
+    'module.exports = { answer: () => 42, helper: require("helper").name, path: require("node:path").sep };',
+  );
+  const standIns = { helper: () => ({ name: 'stand-in' }) };
+  const first = loadPrebuilt<{ answer(): number; helper: string; path: string }>(file, standIns);
+  expect(first.loadedWith).toBe('compiled');
+  expect([first.exports.answer(), first.exports.helper, first.exports.path]).toEqual([42, 'stand-in', '/']);
+  writeFileSync(codeCachePath(file), first.createCodeCache());
+  const cached = inFreshNodeLoad(file);
+  expect(cached).toEqual({ loadedWith: 'code-cache', answer: 42 });
+  // Another source of the same file: V8 refuses the cache, the file still loads.
+  writeFileSync(file, 'module.exports = { answer: () => 43, helper: require("helper").name, path: "" };');
+  expect(inFreshNodeLoad(file)).toEqual({ loadedWith: 'compiled', answer: 43 });
+}, 60_000);
+
+function inFreshNodeLoad(file: string): unknown {
+  const loader = fileURLToPath(new URL('../src/prebuilt.ts', import.meta.url));
+  const script = `
+    import(${JSON.stringify(loader)}).then(({ loadPrebuilt }) => {
+      const loaded = loadPrebuilt(${JSON.stringify(file)}, { helper: () => ({ name: 'x' }) });
+      console.log(JSON.stringify({ loadedWith: loaded.loadedWith, answer: loaded.exports.answer() }));
+    });`;
+  return JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' }));
+}
+
+it('starting reads each bundled document once, in both modes', () => {
+  const countReads = `
+    const fs = require('node:fs');
+    const reads = {};
+    const original = fs.readFileSync;
+    fs.readFileSync = function (path, ...rest) {
+      const name = String(path).match(/(openapi|asyncapi)[^\\\\/]*$/)?.[0];
+      if (name) reads[name] = (reads[name] ?? 0) + 1;
+      return original.call(this, path, ...rest);
+    };
+    require('node:module').syncBuiltinESMExports();`;
+  const result = inFreshNode(
+    `
+    const sandbox = await mock.startSandbox({ port: 0 });
+    const afterSandbox = { ...reads };
+    await sandbox.close();
+    for (const key of Object.keys(reads)) delete reads[key];
+    const server = await mock.startMockServer({ port: 0 });
+    await server.close();
+    console.log(JSON.stringify({ sandbox: afterSandbox, static: reads }));`,
+    countReads,
+  );
+  expect(result).toEqual({
+    sandbox: { 'openapi.json': 1, 'openapi-v2.json': 1, 'asyncapi.json': 1 },
+    static: { 'openapi.json': 1, 'openapi-v2.json': 1 },
+  });
+}, 60_000);
