@@ -9,7 +9,7 @@
 //              For reference, both receivers behind their Fetch handler (which adds reading
 //              the Request's body stream and building a Response: on Node 20 that costs about
 //              as much as verifying and parsing the delivery), and the same bare `add` on an
-//              auto-pipelined connection, as the durable receiver's own connection is.
+//              auto-pipelined connection (why the durable receiver's connection is not one).
 //   sending    sends/s through the send queue (enqueue, a worker, the outcome) against
 //              direct client calls, both to the mock, the queue's limit set out of reach
 // Uses REDIS_URL, else starts a private redis-server. Never fails on a slow machine.

@@ -102,10 +102,9 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
     mode: 'fail-fast',
     name: `wawp-receiver:${name}`,
     connectTimeoutMs: options.connectTimeoutMs,
-    // Concurrent deliveries' adds leave in one socket write instead of one each: a write per
-    // add was about a fifth of the add's CPU, in Node and in Redis alike. Each delivery still
-    // waits for its own add's reply before its 200.
-    autoPipelining: true,
+    // No auto-pipelining: on an idle two-core machine it cut the durable receiver from 0.69x to
+    // 0.46x of a bare add (side by side, one bench run), although it saved socket writes when
+    // the machine was overloaded. A receiver usually has its core to itself.
   });
   queue = new Queue<WebhookJobData>(name, { connection: redis, skipWaitingForReady: true });
   // BullMQ re-emits connection errors on the queue; they surface as 503 answers, not crashes.

@@ -15,11 +15,6 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** Shown in `CLIENT LIST`, which helps when monitoring who is connected. */
   name?: string;
-  /**
-   * Sends the commands issued in one tick as one write (ioredis' auto-pipelining). Each
-   * command keeps its own reply and error; only the socket writes are shared. Default false.
-   */
-  autoPipelining?: boolean;
 }
 
 /** Opens a connection and waits until it is ready; rejects with RedisUnavailableError. */
@@ -31,7 +26,6 @@ export async function connectRedis(url: string, options: ConnectOptions): Promis
     connectTimeout,
     connectionName: options.name,
     enableOfflineQueue: options.mode === 'patient',
-    enableAutoPipelining: options.autoPipelining ?? false,
     maxRetriesPerRequest: options.mode === 'patient' ? null : 1,
     // Keep trying in the background after a loss, never more than a second apart.
     retryStrategy: (times) => Math.min(50 * 2 ** times, 1_000),
