@@ -26,7 +26,7 @@ import { blockList, documentedFiles, extractBlocks, markdownFiles } from '../scr
 const require = createRequire(import.meta.url);
 const repoDir = fileURLToPath(new URL('../../', import.meta.url));
 const outDir = fileURLToPath(new URL('../.blocks/', import.meta.url));
-// test/support/blocks-setup.ts wrote them before the test files were collected.
+// vitest.config.ts wrote them while the config loaded, before the test files were collected.
 const blocks = blockList(repoDir, outDir);
 const typed = blocks.filter((b) => b.mode !== 'fragment');
 const run = (file: string, env: Record<string, string | undefined>) =>
