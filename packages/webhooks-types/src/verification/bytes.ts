@@ -30,12 +30,16 @@ export function fromHex(hex: string, length: number): Uint8Array | undefined {
   return out;
 }
 
+/** The OR of the XORs of the first `n` bytes: 0 exactly when they are equal, in time that depends only on `n`. */
+function byteDifference(a: Uint8Array, b: Uint8Array, n: number): number {
+  let diff = 0;
+  for (let i = 0; i < n; i++) diff |= a[i]! ^ b[i]!;
+  return diff;
+}
+
 /** Compares two byte strings in time that depends only on their lengths. */
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
-  return diff === 0;
+  return a.length === b.length && byteDifference(a, b, a.length) === 0;
 }
 
 // Reused by every comparison: copying a string out with `encodeInto` is one native call, and
@@ -59,7 +63,6 @@ export function constantTimeEqualAscii(ascii: string, text: string): boolean {
   const mine = encoder.encodeInto(ascii, expectedBytes);
   const theirs = encoder.encodeInto(text, givenBytes);
   if (mine.read !== n || mine.written !== n || theirs.read !== n || theirs.written !== n) return false;
-  let diff = 0;
-  for (let i = 0; i < n; i++) diff |= expectedBytes[i]! ^ givenBytes[i]!;
-  return diff === 0;
+  // The buffers are reused and may be longer than n: only their first n bytes are this call's.
+  return byteDifference(expectedBytes, givenBytes, n) === 0;
 }
