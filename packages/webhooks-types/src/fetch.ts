@@ -34,3 +34,10 @@ export const createFetchHandler = (
  */
 export const createReceiver = (options: WebhookReceiverOptions, steps?: ReceiverSteps): Receiver =>
   createReceiverWith(webCryptoHmac, options, steps);
+
+/**
+ * A Fetch handler around a receiver made by `createReceiver`: for a receiver that serves one
+ * core over several adapters (a queue receiver's `fetch` and `node`), so its options are
+ * checked, and its state kept, once.
+ */
+export { toFetchHandler } from './receiving/fetch.js';

@@ -31,6 +31,9 @@ export const createNodeHandler = (
   steps?: ReceiverSteps,
 ): ((req: NodeWebhookRequest, res: ServerResponse) => void) => nodeHandlerWith(nodeHmac, options, steps);
 
+/** A `node:http` listener around a receiver made by `createReceiver`, as `toFetchHandler` is for Fetch. */
+export { toNodeHandler } from './receiving/node.js';
+
 /** `createFetchHandler` on `node:crypto`, for Fetch-style servers running on Node. */
 export const createFetchHandler: typeof portableReceiving.createFetchHandler = (options, steps) =>
   fetchHandlerWith(nodeHmac, options, steps);

@@ -8,14 +8,10 @@ import {
   type DeliveryContext,
   type IncomingDelivery,
   type ReceiverAnswer,
+  toFetchHandler,
   WebhookUnavailableError,
 } from '@wawp/webhooks-types';
-import {
-  createFetchHandler,
-  createNodeHandler,
-  createReceiver,
-  type WebhookReceiverOptions,
-} from '@wawp/webhooks-types/node';
+import { createReceiver, toNodeHandler, type WebhookReceiverOptions } from '@wawp/webhooks-types/node';
 import { type JobsOptions, Queue } from 'bullmq';
 import { closeRedis, connectRedis } from '../redis/connect.js';
 import { jobIdFor } from './job-id.js';
@@ -94,9 +90,8 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
     // store here would only see the deliveries that reached this one process.
     dedupe: false,
   };
-  // Built before connecting, so a bad option is refused before any connection is made.
-  const fetchHandler = createFetchHandler(checks, { dispatch });
-  const nodeHandler = createNodeHandler(checks, { dispatch });
+  // Built before connecting, so a bad option is refused before any connection is made. One
+  // core serves all three ways in.
   const core = createReceiver(checks, { dispatch });
   const redis = await connectRedis(options.url, {
     mode: 'fail-fast',
@@ -111,8 +106,8 @@ export async function createQueueReceiver(options: QueueReceiverOptions): Promis
   queue.on('error', () => {});
   let closed = false;
   return {
-    fetch: fetchHandler,
-    node: nodeHandler,
+    fetch: toFetchHandler(core),
+    node: toNodeHandler(core),
     receive: core.receive,
     async close() {
       if (closed) return;

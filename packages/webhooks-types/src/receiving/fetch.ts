@@ -1,5 +1,5 @@
 import type { HmacSha512 } from '../verification/hmac.js';
-import { createReceiverWith, type IncomingDelivery, TIMED_OUT, TOO_LARGE } from './core.js';
+import { createReceiverWith, type IncomingDelivery, type Receiver, TIMED_OUT, TOO_LARGE } from './core.js';
 import type { ReceiverSteps, WebhookReceiverOptions } from './options.js';
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {
@@ -50,12 +50,8 @@ async function readLimited(
   }
 }
 
-export function fetchHandlerWith(
-  hmac: HmacSha512,
-  options: WebhookReceiverOptions,
-  steps?: ReceiverSteps,
-): (request: Request) => Promise<Response> {
-  const receiver = createReceiverWith(hmac, options, steps);
+/** A Fetch handler around a receiver: the request becomes a delivery, the answer a Response. */
+export function toFetchHandler(receiver: Receiver): (request: Request) => Promise<Response> {
   return async (request) => {
     const delivery: IncomingDelivery = {
       method: request.method,
@@ -67,3 +63,9 @@ export function fetchHandlerWith(
     return new Response(body, { status, headers });
   };
 }
+
+export const fetchHandlerWith = (
+  hmac: HmacSha512,
+  options: WebhookReceiverOptions,
+  steps?: ReceiverSteps,
+): ((request: Request) => Promise<Response>) => toFetchHandler(createReceiverWith(hmac, options, steps));

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HmacSha512 } from '../verification/hmac.js';
 import { documented, type ReceiverAnswer } from './answers.js';
-import { createReceiverWith, type IncomingDelivery, TIMED_OUT, TOO_LARGE } from './core.js';
+import { createReceiverWith, type IncomingDelivery, type Receiver, TIMED_OUT, TOO_LARGE } from './core.js';
 import type { ReceiverSteps, WebhookReceiverOptions } from './options.js';
 
 /** Node's request, plus the raw body that Express (`express.raw()`) or a Fastify plugin may have read. */
@@ -81,12 +81,8 @@ function send(res: ServerResponse, { status, body, headers }: ReceiverAnswer, cl
   res.end(body);
 }
 
-export function nodeHandlerWith(
-  hmac: HmacSha512,
-  options: WebhookReceiverOptions,
-  steps?: ReceiverSteps,
-): (req: NodeWebhookRequest, res: ServerResponse) => void {
-  const receiver = createReceiverWith(hmac, options, steps);
+/** A `node:http` listener around a receiver: reads the request into a delivery, writes the answer. */
+export function toNodeHandler(receiver: Receiver): (req: NodeWebhookRequest, res: ServerResponse) => void {
   return (req, res) => {
     if (bodyAlreadyParsed(req)) {
       // A parsed object cannot be verified or validated byte for byte: a setup mistake, said plainly.
@@ -110,3 +106,9 @@ export function nodeHandlerWith(
     });
   };
 }
+
+export const nodeHandlerWith = (
+  hmac: HmacSha512,
+  options: WebhookReceiverOptions,
+  steps?: ReceiverSteps,
+): ((req: NodeWebhookRequest, res: ServerResponse) => void) => toNodeHandler(createReceiverWith(hmac, options, steps));
