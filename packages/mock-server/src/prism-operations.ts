@@ -1,7 +1,7 @@
 // Prism's reading of an OpenAPI document (dereference, then one transform per operation) is
 // the slowest step of the mock's start-up, and for the bundled documents it gives the same
 // result every time. The build stores that result in dist/prism-operations/, keyed by a hash
-// of Prism's version and the document's exact text, so a changed document or another Prism
+// of Prism's version and the document's exact bytes, so a changed document or another Prism
 // can never be served from a stale copy: it is read afresh instead. Each repeated part is
 // stored once (packed-json.ts), and each one, like each operation's request and responses,
 // is its own stretch of the file, parsed the first time something reads it (lazy-property.ts):
@@ -34,10 +34,11 @@ export interface PrismReading {
   root?: Record<string, unknown>;
 }
 
-function cacheFile(text: string): string {
+/** `contents`: the document's bytes (or its text, hashed as its UTF-8 bytes). */
+function cacheFile(contents: string | Uint8Array): string {
   const key = createHash('sha256')
     .update(`prism-http ${PRISM_HTTP_VERSION}\0layout ${LAYOUT}\0`)
-    .update(text)
+    .update(contents)
     .digest('hex');
   return join(CACHE_DIR, `${key}.reading`);
 }
@@ -53,10 +54,13 @@ interface Header {
   operations: { now: Json; later: Record<string, number> }[];
 }
 
-/** Prism's operations for a document (a path with its text, or a parsed object). */
-export async function readPrismOperations(spec: string | object, text?: string): Promise<PrismReading> {
-  if (typeof spec === 'string' && text !== undefined) {
-    const file = cacheFile(text);
+/** Prism's operations for a document (a path with its contents, or a parsed object). */
+export async function readPrismOperations(
+  spec: string | object,
+  contents?: string | Uint8Array,
+): Promise<PrismReading> {
+  if (typeof spec === 'string' && contents !== undefined) {
+    const file = cacheFile(contents);
     if (existsSync(file)) return readStored(readFileSync(file));
   }
   return { operations: await prismHttp.getHttpOperationsFromSpec(spec as string) };
@@ -70,9 +74,9 @@ export function documentRoot(document: object): Record<string, unknown> {
 /** Stores Prism's reading of the JSON document at `path` (the build does this for the bundles). */
 export async function storePrismOperations(path: string): Promise<string> {
   const operations = await prismHttp.getHttpOperationsFromSpec(path);
-  const text = readFileSync(path, 'utf8');
-  const reading: PrismReading = { operations, root: documentRoot(JSON.parse(text) as object) };
-  const file = cacheFile(text);
+  const bytes = readFileSync(path);
+  const reading: PrismReading = { operations, root: documentRoot(JSON.parse(bytes.toString('utf8')) as object) };
+  const file = cacheFile(bytes);
   mkdirSync(CACHE_DIR, { recursive: true });
   writeFileSync(file, storedForm(reading));
   return file;
