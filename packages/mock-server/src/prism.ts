@@ -103,10 +103,11 @@ export interface EngineOptions {
 export async function createMockEngine(options: EngineOptions = {}): Promise<MockEngine> {
   const spec = options.spec ?? bundledSpecPath();
   const file = spec instanceof SpecFile ? spec : typeof spec === 'string' ? readSpecFile(spec) : undefined;
-  const { operations, root } = await readPrismOperations(file ? file.path : spec, file?.bytes);
+  const reading = await readPrismOperations(file ? file.path : spec, file?.bytes);
+  const { operations } = reading;
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
   // Only the root is read here (the placement rule, the servers); a stored reading has it.
-  const document = root ?? (file ? file.document : spec);
+  const document = reading.document ?? (file ? file.document : spec);
   const placement = placementRuleOf(document);
   preferNamedExamples(operations);
   // Only an error answer names parameters, and it may name one of any operation.

@@ -5,6 +5,7 @@
 // megabyte of UTF-8, some of it not ASCII, cost more than hashing its bytes).
 import { readFileSync } from 'node:fs';
 import { prismYaml } from './prism-modules.js';
+import { readStoredDocument } from './prism-operations.js';
 
 export class SpecFile {
   #text: string | undefined;
@@ -20,9 +21,12 @@ export class SpecFile {
     return this.#text;
   }
 
-  /** The parsed document: JSON, else YAML, read by Prism's own YAML reader as Prism reads the rest. */
+  /**
+   * The parsed document: JSON, else YAML, read by Prism's own YAML reader as Prism reads the
+   * rest. A bundled document comes from its stored reading, each part parsed when read.
+   */
   get document(): unknown {
-    this.#document ??= { value: parseDocument(this.text) };
+    this.#document ??= { value: readStoredDocument(this.bytes) ?? parseDocument(this.text) };
     return this.#document.value;
   }
 }

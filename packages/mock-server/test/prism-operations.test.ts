@@ -12,7 +12,7 @@ import { handleApi } from '../src/api/pipeline.js';
 import { isUnread } from '../src/lazy-property.js';
 import { bundledSpecPath, bundledV2SpecPath, createMockEngine, type MockEngine } from '../src/prism.js';
 import { prismHttp } from '../src/prism-modules.js';
-import { documentRoot, readPrismOperations } from '../src/prism-operations.js';
+import { readPrismOperations, readStoredDocument } from '../src/prism-operations.js';
 import { buildRequest, listOperations, loadOpenApi } from './support/openapi.js';
 
 const path = bundledSpecPath();
@@ -22,13 +22,26 @@ it('the build stored the bundled document, and the stored copy equals a fresh re
   const stored = await readPrismOperations(path, text);
   const fresh = await prismHttp.getHttpOperationsFromSpec(path);
   expect(stored.operations).toEqual(JSON.parse(JSON.stringify(fresh)));
-  // The root, for the placement rule and the servers, without what the operations hold.
-  expect(stored.root).toEqual(documentRoot(JSON.parse(text)));
-  expect(stored.root).toHaveProperty('x-wawp-parameter-placement');
-  expect(Object.keys(stored.root ?? {})).not.toContain('paths');
+  // The document, for the placement rule and the servers (and the sandbox's own reading).
+  expect(stored.document).toEqual(JSON.parse(text));
+  expect(stored.document).toHaveProperty('x-wawp-parameter-placement');
   const dir = new URL('../dist/prism-operations/', import.meta.url);
   expect(existsSync(dir), 'npm run build stores the operations').toBe(true);
 }, 60_000);
+
+it('the stored document parses a path item or component when read, as JSON.parse does, afresh for each reading', () => {
+  const document = readStoredDocument(readFileSync(path)) as { paths: Record<string, unknown>; components: object };
+  const paths = document.paths;
+  const names = Object.keys(paths);
+  expect(names.length).toBeGreaterThan(50);
+  expect(names.filter((name) => !isUnread(paths, name))).toEqual([]);
+  expect(paths['/session/info']).toStrictEqual(JSON.parse(text).paths['/session/info']);
+  expect(names.filter((name) => !isUnread(paths, name))).toEqual(['/session/info']);
+  // No part is shared between two readings (two sandboxes), as none is between two parses.
+  const again = readStoredDocument(readFileSync(path)) as typeof document;
+  expect(again.paths['/session/info']).not.toBe(paths['/session/info']);
+  expect(readStoredDocument(Buffer.from(`${text} `))).toBeUndefined();
+});
 
 it('a document whose text differs is read afresh, not from the store', async () => {
   const spied: unknown[] = [];
@@ -41,7 +54,7 @@ it('a document whose text differs is read afresh, not from the store', async () 
   try {
     const afresh = await readPrismOperations(path, `${text} `);
     expect(spied).toEqual([path]);
-    expect(afresh.root).toBeUndefined();
+    expect(afresh.document).toBeUndefined();
     await readPrismOperations(path, text);
     expect(spied).toEqual([path]);
   } finally {
