@@ -89,9 +89,16 @@ export function readStoredDocument(contents: string | Uint8Array): Record<string
   return stored ? documentFrom(stored.subarray(0, stored.indexOf(10)), contents) : undefined;
 }
 
+/** The stored file of a document's bytes, read once: the sandbox's reading and the engine both ask. */
+const storedFiles = new WeakMap<Uint8Array, { file: Buffer | undefined }>();
+
 function storedFile(contents: string | Uint8Array): Buffer | undefined {
-  const file = cacheFile(contents);
-  return existsSync(file) ? readFileSync(file) : undefined;
+  const known = typeof contents === 'string' ? undefined : storedFiles.get(contents);
+  if (known) return known.file;
+  const path = cacheFile(contents);
+  const file = existsSync(path) ? readFileSync(path) : undefined;
+  if (typeof contents !== 'string') storedFiles.set(contents, { file });
+  return file;
 }
 
 /** Stores Prism's reading of the JSON document at `path` (the build does this for the bundles). */
