@@ -3,6 +3,7 @@
 // the installed copy on first use (src/deferred-modules.ts); everything else of Prism is
 // inside, and dist/prism.cjs.licenses.txt carries the licence of every package that is.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +17,33 @@ const DEFERRED = join(here, '../src/deferred-modules.ts');
 export const PRISM_BUNDLE = join(here, '../dist/prism.cjs');
 const prismDir = dirname(createRequire(import.meta.url).resolve('@stoplight/prism-http'));
 const FROM_PRISM = new Set(['json-schema-faker', '@stoplight/yaml']);
+const PRISM_FORWARDER = /prism-http[\\/]dist[\\/]forwarder[\\/]index\.js$/;
+/** Prism's module that validates values against schemas, with one set of Ajv instances per draft. */
+const PRISM_SCHEMA_CHECKS = /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]utils\.js$/;
 /**
  * Inside the bundle, but run on first use: Prism reaches each only through a property it reads
  * when it calls it, so a stand-in (deferred-modules.ts' `lazyObject`) can wait until then.
+ * `callable`: the module is a function Prism calls (`pino(options)`).
  */
-const ON_FIRST_USE = [
+const ON_FIRST_USE: { specifier: string; importer: RegExp; callable?: true }[] = [
   // The reading of a document afresh (http-spec, the $ref resolver, YAML): stored for the bundles.
   { specifier: './utils/operations', importer: /prism-http[\\/]dist[\\/]index\.js$/ },
+  { specifier: './instanceWithSpec', importer: /prism-http[\\/]dist[\\/]index\.js$/ },
   // Only a failed security check uses it, and building its curried functions is slow.
   { specifier: 'lodash/fp', importer: /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]security[\\/]index\.js$/ },
+  // The agents of proxy mode (with TLS), which the mock never runs. Prism's log of every answer
+  // reaches the rest of its forwarder (its body serializer), so that part stays.
+  { specifier: 'http-proxy-agent', importer: PRISM_FORWARDER, callable: true },
+  { specifier: 'https-proxy-agent', importer: PRISM_FORWARDER, callable: true },
+  // Generated answers (json-schema-faker, its $ref parser and YAML reader, the sampler): an
+  // answer from a documented example needs none of it.
+  { specifier: './generator/JSONSchema', importer: /prism-http[\\/]dist[\\/]mocker[\\/]index\.js$/ },
+  { specifier: './JSONSchema', importer: /prism-http[\\/]dist[\\/]mocker[\\/]generator[\\/]HttpParamGenerator\.js$/ },
+  // Prism's own logger, for which the mock hands it a silent stand-in (src/prism.ts).
+  { specifier: 'pino', importer: /prism-core[\\/]dist[\\/]logger\.js$/, callable: true },
+  // JSON Schema 2019-09 and 2020-12 validators: Prism's reading marks every schema draft-07.
+  { specifier: 'ajv/dist/2019', importer: PRISM_SCHEMA_CHECKS },
+  { specifier: 'ajv/dist/2020', importer: PRISM_SCHEMA_CHECKS },
 ];
 
 const prismLayout: Plugin = {
@@ -42,16 +61,35 @@ const prismLayout: Plugin = {
     );
     const later = new RegExp(`^(${ON_FIRST_USE.map((m) => m.specifier.replace(/[./]/g, '\\$&')).join('|')})$`);
     b.onResolve({ filter: later }, async (args) => {
-      if (!ON_FIRST_USE.some((m) => m.specifier === args.path && m.importer.test(args.importer))) return undefined;
+      const entry = ON_FIRST_USE.find((m) => m.specifier === args.path && m.importer.test(args.importer));
+      if (!entry) return undefined;
       const real = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind });
       // Named relative to the package, like every module in the file.
-      return { path: relative(packageDir, real.path), namespace: 'on-first-use' };
+      return { path: relative(packageDir, real.path), namespace: 'on-first-use', pluginData: entry };
     });
-    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
-      contents: `module.exports = require(${JSON.stringify(DEFERRED)}).lazyObject(() => require(${JSON.stringify(join(packageDir, args.path))}));`,
-      resolveDir: here,
-      loader: 'js',
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => {
+      const entry = args.pluginData as (typeof ON_FIRST_USE)[number];
+      const real = `require(${JSON.stringify(join(packageDir, args.path))})`;
+      const options = entry.callable ? ', { callable: true }' : '';
+      return {
+        contents: `module.exports = require(${JSON.stringify(DEFERRED)}).lazyObject(() => ${real}${options});`,
+        resolveDir: here,
+        loader: 'js',
+      };
+    });
+    // Prism makes an Ajv pair (coercing or not) for each JSON Schema draft when it loads, and
+    // uses the pair of the schema's draft: each is made when first used instead.
+    b.onLoad({ filter: PRISM_SCHEMA_CHECKS }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const eager = /const ajvInstances = \{\n((?:\s+\w+: createAjvInstances\([\w.]+\),\n)+)\};/;
+      const match = eager.exec(source);
+      if (!match) throw new Error(`${args.path}: Prism's Ajv instances are no longer made as the build expects`);
+      const members = (match[1] as string).replace(
+        /(\w+): (createAjvInstances\([\w.]+\))/g,
+        `$1: require(${JSON.stringify(DEFERRED)}).lazyObject(() => $2)`,
+      );
+      return { contents: source.replace(eager, `const ajvInstances = {\n${members}};`), loader: 'js' };
+    });
     const deferred = new RegExp(`^(${DEFERRED_MODULES.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
     b.onResolve({ filter: deferred }, (args) => ({ path: args.path, namespace: 'deferred' }));
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
@@ -83,8 +121,19 @@ export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> 
     metafile: true,
     logLevel: 'warning',
   });
+  writeFileSync(outfile, asciiOnly(readFileSync(outfile, 'utf8')));
   writeFileSync(`${outfile}.licenses.txt`, licences(Object.keys(metafile.inputs)));
   return outfile;
+}
+
+/**
+ * esbuild writes non-ASCII characters as escapes, except in regular expression literals (two of
+ * Prism's dependencies have some). V8 keeps a source with even one of them as two bytes per
+ * character, and reading the file then cost a UTF-8 decode of its 2 MB at every start. In a
+ * regular expression, as in a string or a comment, a `\\u` escape means the same character.
+ */
+function asciiOnly(source: string): string {
+  return source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The name, version, licence and licence text of every package a file of the bundle comes from. */

@@ -42,25 +42,29 @@ export function lazyRequire(require: (id: string) => unknown, id: string): objec
   return lazyObject(() => require(id) as object);
 }
 
-/** An object that becomes `load()`'s result the first time anything about it is asked. */
-export function lazyObject(load: () => object): object {
+/**
+ * An object that becomes `load()`'s result the first time anything about it is asked. With
+ * `callable`, it is also a function that calls the loaded one (a module that is a function,
+ * such as pino, or a member Prism reads long before it calls it, such as the forwarder's).
+ */
+export function lazyObject(load: () => object, options: { callable?: boolean } = {}): object {
   let real: object | undefined;
   const target = () => {
     real ??= load();
     return real;
   };
-  return new Proxy(
-    {},
-    {
-      get: (_, key) => Reflect.get(target(), key),
-      set: (_, key, value) => Reflect.set(target(), key, value),
-      has: (_, key) => Reflect.has(target(), key),
-      ownKeys: () => Reflect.ownKeys(target()),
-      getOwnPropertyDescriptor(_, key) {
-        const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
-        // A proxy may not report a property as non-configurable when its own target lacks it.
-        return descriptor ? { ...descriptor, configurable: true } : undefined;
-      },
+  // An arrow function has no non-configurable own properties a proxy would have to report.
+  const shell = options.callable ? () => {} : {};
+  return new Proxy(shell, {
+    get: (_, key) => Reflect.get(target(), key),
+    set: (_, key, value) => Reflect.set(target(), key, value),
+    has: (_, key) => Reflect.has(target(), key),
+    ownKeys: () => Reflect.ownKeys(target()),
+    getOwnPropertyDescriptor(_, key) {
+      const descriptor = Reflect.getOwnPropertyDescriptor(target(), key);
+      // A proxy may not report a property as non-configurable when its own target lacks it.
+      return descriptor ? { ...descriptor, configurable: true } : undefined;
     },
-  );
+    apply: (_, self, args) => Reflect.apply(target() as (...a: unknown[]) => unknown, self, args),
+  });
 }

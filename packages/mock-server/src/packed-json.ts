@@ -14,7 +14,7 @@ const REF = '\u0000';
 /** Repeated parts shorter than this (in JSON characters) stay in place: a reference costs ~10. */
 const MIN_SHARED_LENGTH = 48;
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 export interface Packed {
   shared: Json[];
@@ -90,9 +90,17 @@ export function pack(value: unknown): Packed {
 }
 
 export function unpack(packed: Packed): unknown {
-  const { shared } = packed;
+  return createUnpacker((index) => packed.shared[index] as Json)(packed.root);
+}
+
+/**
+ * Expands the packed nodes it is given, in place (each must be a fresh JSON.parse result,
+ * read by nothing else), taking shared part `index` from `sharedPart(index)` the first time a
+ * reference to it is met: every later reference gets the same expanded object. The stored
+ * reading (prism-operations.ts) parses each shared part on demand this way.
+ */
+export function createUnpacker(sharedPart: (index: number) => Json): (node: Json) => Json {
   const expanded = new Map<number, Json>();
-  // In place: `packed` is the caller's fresh JSON.parse result, read by nothing else.
   const expand = (node: Json): Json => {
     if (node === null || typeof node !== 'object') return node;
     if (Array.isArray(node)) {
@@ -108,12 +116,12 @@ export function unpack(packed: Packed): unknown {
   const slot = (index: number): Json => {
     let value = expanded.get(index);
     if (value === undefined) {
-      value = expand(shared[index] as Json);
+      value = expand(sharedPart(index));
       expanded.set(index, value);
     }
     return value;
   };
-  return expand(packed.root);
+  return expand;
 }
 
 /** `out[key] = value`, also for `__proto__`, which JSON.parse reads as an own property too. */

@@ -9,8 +9,9 @@ export const PRISM_HTTP_VERSION = (require('@stoplight/prism-http/package.json')
 // The build resolves these two from Prism's own folder, so they are the copies Prism uses.
 // Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random
 // source installed. Unseeded dynamic requests put Math.random back, so a seeded server in the
-// same process (a test suite) does not make another server's "random" data repeat.
-export const schemaFaker = require('json-schema-faker') as {
+// same process (a test suite) does not make another server's "random" data repeat. Loaded on
+// first use, as Prism's own generator is (scripts/build-prism-bundle.ts).
+export const schemaFaker = lazyObject(() => require('json-schema-faker')) as {
   JSONSchemaFaker: { option(name: 'random', value: () => number): void };
 };
 // Prism's own YAML reader, so a YAML document's root extensions are read as Prism reads the

@@ -5,14 +5,17 @@ import { createRequire } from 'node:module';
 import type { IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
+import { whenRead } from './lazy-property.js';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type CredentialAliases, credentialAliasesOf } from './placement/credentials.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { prismHttp, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
+import { rememberedPer } from './remembered.js';
 import { createRouter, type Route } from './router.js';
 import { readSpecFile, SpecFile } from './spec-file.js';
+import type { ParameterNames } from './wordpress-errors.js';
 
 const require = createRequire(import.meta.url);
 
@@ -23,7 +26,7 @@ export type PrismResult =
 export interface MockEngine {
   operations: IHttpOperation[];
   /** Lower-cased parameter name → the spelling of the spec, for naming parameters in errors. */
-  parameterNames: ReadonlyMap<string, string>;
+  parameterNames: ParameterNames;
   /** The query checks Prism leaves out (see query-checks.ts). */
   checkQuery: QueryCheck;
   /** The operation a method and path belong to, if any, with the path's parameters. */
@@ -100,14 +103,21 @@ export interface EngineOptions {
 export async function createMockEngine(options: EngineOptions = {}): Promise<MockEngine> {
   const spec = options.spec ?? bundledSpecPath();
   const file = spec instanceof SpecFile ? spec : typeof spec === 'string' ? readSpecFile(spec) : undefined;
-  const { operations, root } = await readPrismOperations(file ? file.path : spec, file?.text);
+  const reading = await readPrismOperations(file ? file.path : spec, file?.bytes);
+  const { operations } = reading;
   if (operations.length === 0) throw new Error('the OpenAPI document has no operations to mock');
   // Only the root is read here (the placement rule, the servers); a stored reading has it.
-  const document = root ?? (file ? file.document : spec);
+  const document = reading.document ?? (file ? file.document : spec);
   const placement = placementRuleOf(document);
-  const aliases = new Map(operations.map((op) => [op, credentialAliasesOf(op)]));
-  const exampleless = new Set(operations.filter(lacksDefaultExample));
   preferNamedExamples(operations);
+  // Only an error answer names parameters, and it may name one of any operation.
+  let names: Map<string, string> | undefined;
+  const parameterNames: ParameterNames = {
+    get(name) {
+      names ??= collectParameterNames(operations);
+      return names.get(name);
+    },
+  };
   const baseConfig: IHttpConfig = {
     checkSecurity: true,
     validateRequest: true,
@@ -127,17 +137,19 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     const result = await prism.request(input, operation ? [operation] : operations, config)();
     return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
   };
+  // What the pipeline asks about an operation is worked out when it first asks: a stored
+  // reading parses an operation's request and responses only when they are read.
   return {
     operations,
-    parameterNames: collectParameterNames(operations),
-    checkQuery: createQueryCheck(operations),
+    parameterNames,
+    checkQuery: createQueryCheck(),
     route: createRouter(operations),
     placement,
-    canonicalize: createCanonicalizer(operations),
+    canonicalize: createCanonicalizer(),
     credentialNames: collectCredentialNames(operations),
-    credentialAliases: (operation) => aliases.get(operation),
+    credentialAliases: rememberedPer(credentialAliasesOf),
     basePath: serverPath(document),
-    lacksExample: (operation) => exampleless.has(operation),
+    lacksExample: rememberedPer(lacksDefaultExample),
     async request(input, mock, operation) {
       const config = { ...baseConfig, mock: { ...baseConfig.mock, ...mock } } as IHttpConfig;
       if (config.mock.dynamic && config.mock.seed === undefined)
@@ -211,13 +223,16 @@ function collectParameterNames(operations: IHttpOperation[]): Map<string, string
  * stays available (`Prefer: example=default`) and is served when it is the only one.
  */
 export function preferNamedExamples(operations: IHttpOperation[]): void {
-  for (const { responses } of operations) {
-    for (const { contents } of responses) {
-      for (const content of contents ?? []) {
-        const examples = content.examples;
-        if (!examples || examples.length < 2 || examples[0]?.key !== 'default') continue;
-        examples.push(examples.shift()!);
+  for (const operation of operations) {
+    // Before anything sees the responses, also when they are read later (prism-operations.ts).
+    whenRead<IHttpOperation['responses']>(operation, 'responses', (responses) => {
+      for (const { contents } of responses) {
+        for (const content of contents ?? []) {
+          const examples = content.examples;
+          if (!examples || examples.length < 2 || examples[0]?.key !== 'default') continue;
+          examples.push(examples.shift()!);
+        }
       }
-    }
+    });
   }
 }

@@ -3,6 +3,7 @@
 // - an empty value (`limit=`), which Prism treats as "not sent";
 // - numbers that only JavaScript's coercion accepts (`0x10`, `1e3` for an integer).
 import type { IHttpOperation, IHttpQueryParam } from '@stoplight/types';
+import { rememberedPer } from './remembered.js';
 
 export interface QueryProblems {
   /** Required parameters that are absent. */
@@ -25,14 +26,11 @@ const INTEGER = /^-?[0-9]+$/;
 const NUMBER = /^-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?$/;
 const BOOLEAN = new Set(['true', 'false', '1', '0']);
 
-export function createQueryCheck(operations: IHttpOperation[]): QueryCheck {
-  const byOperation = new Map<IHttpOperation, OperationRules>();
-  for (const op of operations) {
-    const rules = rulesOf(op.request?.query ?? []);
-    if (rules) byOperation.set(op, rules);
-  }
+/** An operation's rules are worked out the first time it is checked. */
+export function createQueryCheck(): QueryCheck {
+  const rulesFor = rememberedPer((operation: IHttpOperation) => rulesOf(operation.request?.query ?? []));
   return (operation, query) => {
-    const rules = byOperation.get(operation);
+    const rules = rulesFor(operation);
     return rules ? apply(rules, query) : NONE;
   };
 }

@@ -25,6 +25,11 @@ export interface Finding {
   message: string;
 }
 
+/** A lower-cased parameter name → the spec's spelling of it. */
+export interface ParameterNames {
+  get(lowerCased: string): string | undefined;
+}
+
 /** What the error builders need to know about the request beyond Prism's findings. */
 export interface RequestContext {
   /** The query the caller sent, to tell a missing token from a missing instance. */
@@ -33,7 +38,7 @@ export interface RequestContext {
    * Prism lower-cases parameter names in its findings; this maps a lower-cased name back
    * to the spelling of the spec (`chatid` → `chatId`).
    */
-  parameterNames?: ReadonlyMap<string, string>;
+  parameterNames?: ParameterNames;
   /** Required parameters the mock found missing itself (Prism overlooks absent deepObject ones). */
   missing?: readonly string[];
   /** Invalid parameters the mock found itself, name → problem. */
@@ -91,10 +96,7 @@ export function credentialsError(query: Record<string, unknown>): WordPressError
  * Names the parameter a finding is about, WordPress style: `chatId`, `file[url]`,
  * `status` for a body field, `options[retries]` for a nested body field.
  */
-function parameterName(
-  finding: Finding,
-  names: ReadonlyMap<string, string> | undefined,
-): { name: string; nested: boolean } {
+function parameterName(finding: Finding, names: ParameterNames | undefined): { name: string; nested: boolean } {
   const [location, ...rest] = (finding.path ?? []).map(String);
   const requiredMember = /required property '([^']+)'/.exec(finding.message)?.[1];
   if (requiredMember !== undefined) rest.push(requiredMember);

@@ -8,6 +8,7 @@
 // - path parameters are written back into the path (a body may override them, as in WordPress);
 // - anything else is ignored, as WordPress ignores parameters a route does not declare.
 import type { IHttpOperation, IHttpQueryParam } from '@stoplight/types';
+import { rememberedPer } from '../remembered.js';
 import { coerceToSchema } from './coerce.js';
 import type { Merged } from './merge.js';
 
@@ -42,10 +43,10 @@ interface OperationShape {
 
 export type Canonicalize = (operation: IHttpOperation, merged: Merged) => CanonicalCall;
 
-export function createCanonicalizer(operations: IHttpOperation[]): Canonicalize {
-  const shapes = new Map<IHttpOperation, OperationShape>();
-  for (const op of operations) shapes.set(op, shapeOf(op));
-  return (operation, merged) => place(shapes.get(operation) ?? shapeOf(operation), merged.params);
+/** An operation's shape is worked out the first time a call to it is placed. */
+export function createCanonicalizer(): Canonicalize {
+  const shapeFor = rememberedPer(shapeOf);
+  return (operation, merged) => place(shapeFor(operation), merged.params);
 }
 
 function shapeOf(op: IHttpOperation): OperationShape {

@@ -82,7 +82,8 @@ const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngine {
   const answers: SpecAnswers = createSpecAnswers(options.v2Spec ? [options.spec, options.v2Spec] : [options.spec]);
-  const knownEvents = new Set(options.knownEvents ?? []);
+  // Only inbound actions ask; a lazy `knownEvents` (startSandbox's) is read on the first one.
+  let knownEvents: Set<string> | undefined;
   let generation = 0;
   let world = build(options, answers, generation);
 
@@ -193,7 +194,10 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       return answer;
     },
     record: journal,
-    inbound: (input) => inbound(world, input, knownEvents),
+    inbound: (input) => {
+      knownEvents ??= new Set(options.knownEvents ?? []);
+      return inbound(world, input, knownEvents);
+    },
     advance: (ms) => world.clock.advance(ms),
     reset() {
       world.clock.clear();

@@ -26,21 +26,30 @@ export interface DocumentedPolicies {
 /** `docs`: v1's description first; a later one (v2) adds the operations it alone has. */
 export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
   const [doc] = docs;
-  const operations = new Map<string, { doc: Doc; op: Doc }>();
-  for (const source of docs) {
-    for (const { operation } of listOperations(source)) {
-      if (operation.operationId && !operations.has(operation.operationId)) {
-        operations.set(operation.operationId, { doc: source, op: operation });
+  // Listed on the first error answer: a bundled document parses each path item when it is
+  // read (prism-operations.ts), and a start-up that lists them all would read every one.
+  let operations: Map<string, { doc: Doc; op: Doc }> | undefined;
+  const operationsById = () => {
+    if (operations) return operations;
+    operations = new Map();
+    for (const source of docs) {
+      for (const { operation } of listOperations(source)) {
+        if (operation.operationId && !operations.has(operation.operationId)) {
+          operations.set(operation.operationId, { doc: source, op: operation });
+        }
       }
     }
-  }
+    return operations;
+  };
   const cache = new Map<string, unknown>();
   let policies: DocumentedPolicies | undefined;
   return {
     error(operationId, status, code, message) {
       const key = `${operationId} ${status} ${code ?? ''}`;
-      const found = operations.get(operationId);
-      if (!cache.has(key)) cache.set(key, found && documentedError(found.doc, found.op, status, code));
+      if (!cache.has(key)) {
+        const found = operationsById().get(operationId);
+        cache.set(key, found && documentedError(found.doc, found.op, status, code));
+      }
       const documented = cache.get(key) as { code: string; message: string; data: { status: number } } | undefined;
       const body = documented
         ? structuredClone(documented)
