@@ -1,3 +1,4 @@
+import { accessSync, constants } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ExchangeObserver, Responder } from './api/hooks.js';
@@ -90,6 +91,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   for (const entry of allowedTargets) {
     const problem = validateAllowedTarget(entry);
     if (problem) throw new TypeError(`allowWebhookTargets: ${problem}`);
+  }
+  // The AsyncAPI document is read when first needed (an emit, an inbound action); a path that
+  // cannot be read is a set-up mistake all the same, refused at start, not at the first event.
+  if (typeof options.asyncapi === 'string') {
+    try {
+      accessSync(options.asyncapi, constants.R_OK);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      throw new TypeError(`asyncapi: cannot read ${options.asyncapi}${typeof code === 'string' ? ` (${code})` : ''}`);
+    }
   }
   const engine = await createMockEngine(options);
   const v2Source = options.v2 ?? (options.spec === undefined ? bundledV2SpecPath() : false);

@@ -4,7 +4,7 @@ import { request as httpRequest } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { randomControlToken } from '../src/control/guard.js';
-import { checkWebhookTarget, isLoopbackHost, type MockServer, startMockServer } from '../src/index.js';
+import { checkWebhookTarget, isLoopbackHost, type MockServer, startMockServer, startSandbox } from '../src/index.js';
 import { type Receiver, startReceiver } from './support/receiver.js';
 
 const TOKEN = 'test-control-token-0123456789';
@@ -322,6 +322,14 @@ describe('webhook targets of control calls', () => {
     } finally {
       await Promise.all([second.close(), redirecting.close()]);
     }
+  });
+
+  it('refuses an AsyncAPI path it cannot read at start, in both modes, though the file is read on first use', async () => {
+    const missing = '/nonexistent/wawp/asyncapi.json';
+    await expect(startMockServer({ port: 0, asyncapi: missing })).rejects.toThrow(
+      `asyncapi: cannot read ${missing} (ENOENT)`,
+    );
+    await expect(startSandbox({ port: 0, asyncapi: missing })).rejects.toThrow(`asyncapi: cannot read ${missing}`);
   });
 
   it('refuses an allow-list entry that is not a host', async () => {
