@@ -2,23 +2,21 @@
 // security) and example selection come from Prism; the HTTP layer around it is ours, so
 // errors can take the Wawp (WordPress) shape and no per-request logging slows it down.
 import { createRequire } from 'node:module';
-import type { IPrismOutput } from '@stoplight/prism-core';
-import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
 import { type CredentialAliases, credentialAliasesOf } from './placement/credentials.js';
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { prismHttp, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
+import { createPrismRequest, type PrismResult } from './prism-request.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { createRouter, type Route } from './router.js';
 import { readSpecFile, SpecFile } from './spec-file.js';
 
 const require = createRequire(import.meta.url);
 
-export type PrismResult =
-  | { ok: true; value: IPrismOutput<IHttpResponse> }
-  | { ok: false; error: Error & { status?: number; detail?: string } };
+export type { PrismResult } from './prism-request.js';
 
 export interface MockEngine {
   operations: IHttpOperation[];
@@ -60,7 +58,7 @@ export interface MockEngine {
  * only calls these methods on it.
  */
 const noop = () => {};
-const SILENT_LOGGER = {
+export const SILENT_LOGGER = {
   level: 'silent',
   child: () => SILENT_LOGGER,
   fatal: noop,
@@ -122,9 +120,13 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     },
   };
   const prism = prismHttp.createInstance(baseConfig, { logger: SILENT_LOGGER });
+  // A routed request runs Prism's steps directly (prism-request.ts); only a search of the
+  // whole document goes through Prism's own pipeline.
+  const requestFor = createPrismRequest(SILENT_LOGGER);
   const seeds = new Map<IHttpOperation, string>();
   const run = async (input: IHttpRequest, config: IHttpConfig, operation?: IHttpOperation): Promise<PrismResult> => {
-    const result = await prism.request(input, operation ? [operation] : operations, config)();
+    if (operation) return requestFor(operation, input, config);
+    const result = await prism.request(input, operations, config)();
     return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
   };
   return {
