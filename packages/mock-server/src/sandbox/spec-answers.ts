@@ -2,6 +2,7 @@
 // 429 from the sandbox reads exactly like the reference), and the engine's retry defaults.
 import { firstExample, listOperations, resolveRef } from '@wawp/spec/tools';
 import { wordpressError } from '../wordpress-errors.js';
+import { copyJson } from './copy.js';
 import type { RetryPolicy } from './webhooks.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a bundled OpenAPI document is walked generically
@@ -43,7 +44,7 @@ export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
       if (!cache.has(key)) cache.set(key, found && documentedError(found.doc, found.op, status, code));
       const documented = cache.get(key) as { code: string; message: string; data: { status: number } } | undefined;
       const body = documented
-        ? structuredClone(documented)
+        ? copyJson(documented)
         : wordpressError(status, code ?? 'mock_fault', message ?? `The sandbox answered ${status}.`);
       if (code !== undefined && body.code !== code) body.code = code;
       if (message !== undefined) body.message = message;

@@ -235,9 +235,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           : {}),
         payload,
       };
-      const body = JSON.stringify(envelope);
       const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
       if (targets.length > 0) {
+        // The text every target is sent, fixed now (later changes to the state must not show).
+        const body = JSON.stringify(envelope);
         const rules = faults.forDelivery(event, instance.id, now);
         for (const target of targets) {
           dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
