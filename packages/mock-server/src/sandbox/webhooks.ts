@@ -52,8 +52,12 @@ export interface DeliveryQuery {
 }
 
 export interface Dispatcher {
-  /** Queues `event` for every subscribed target of `instance`; returns the envelope. */
-  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Queues `event` for every subscribed target of `instance`; returns the envelope, or
+   * undefined when no target subscribed to the event (then none is built, though the event
+   * still takes its id, so later ids do not depend on who listens).
+   */
+  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown> | undefined;
   deliveries(query?: DeliveryQuery): DeliveryRecord[];
   clear(): void;
   /** Called after each attempt is logged. */
@@ -214,8 +218,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     emit(instance, event, payload) {
       const now = clock.now();
+      const id = ids.eventId(now);
+      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
+      if (targets.length === 0) return undefined;
       const envelope: Record<string, unknown> = {
-        id: ids.eventId(now),
+        id,
         timestamp: now,
         event,
         session: instance.name,
@@ -235,14 +242,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           : {}),
         payload,
       };
-      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
-      if (targets.length > 0) {
-        // The text every target is sent, fixed now (later changes to the state must not show).
-        const body = JSON.stringify(envelope);
-        const rules = faults.forDelivery(event, instance.id, now);
-        for (const target of targets) {
-          dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
-        }
+      // The text every target is sent, fixed now (later changes to the state must not show).
+      const body = JSON.stringify(envelope);
+      const rules = faults.forDelivery(event, instance.id, now);
+      for (const target of targets) {
+        dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;
     },
