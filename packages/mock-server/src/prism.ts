@@ -70,6 +70,17 @@ export const SILENT_LOGGER = {
   trace: noop,
 } as unknown as Parameters<typeof prismHttp.createInstance>[1]['logger'];
 
+/** What Prism checks of every call, whatever it answers with. */
+export const PRISM_CHECKS: Omit<Extract<IHttpConfig, { isProxy: false }>, 'mock'> = {
+  checkSecurity: true,
+  validateRequest: true,
+  // Responses come from the spec's own examples, which the spec's tests validate already.
+  validateResponse: false,
+  errors: false,
+  upstreamProxy: undefined,
+  isProxy: false,
+};
+
 /** Seeds tried for a generated answer before the last one's answer is served as it is. */
 const GENERATION_SEEDS = 8;
 
@@ -107,13 +118,7 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
   const exampleless = new Set(operations.filter(lacksDefaultExample));
   preferNamedExamples(operations);
   const baseConfig: IHttpConfig = {
-    checkSecurity: true,
-    validateRequest: true,
-    // Responses come from the spec's own examples, which the spec's tests validate already.
-    validateResponse: false,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
+    ...PRISM_CHECKS,
     mock: {
       dynamic: options.dynamic ?? false,
       ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),

@@ -6,21 +6,13 @@ import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { bundledSpecPath, bundledV2SpecPath, SILENT_LOGGER } from '../src/prism.js';
+import { bundledSpecPath, bundledV2SpecPath, PRISM_CHECKS, SILENT_LOGGER } from '../src/prism.js';
 import { prismHttp } from '../src/prism-modules.js';
 import { readPrismOperations } from '../src/prism-operations.js';
 import { createPrismRequest, type PrismResult } from '../src/prism-request.js';
 import { readSpecFile } from '../src/spec-file.js';
 
-const CONFIG: IHttpConfig = {
-  checkSecurity: true,
-  validateRequest: true,
-  validateResponse: false,
-  errors: false,
-  upstreamProxy: undefined,
-  isProxy: false,
-  mock: { dynamic: false },
-};
+const CONFIG = { ...PRISM_CHECKS, mock: { dynamic: false } } as IHttpConfig;
 
 async function operationsOf(path: string): Promise<IHttpOperation[]> {
   const file = readSpecFile(path);
