@@ -106,6 +106,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     for (const listener of listeners) listener(record);
   };
 
+  // Targets are few and every event reaches each of them: each URL is parsed once (read only).
+  const urls = new Map<string, URL | undefined>();
+  const urlOf = (text: string): URL | undefined => {
+    if (!urls.has(text)) {
+      if (urls.size >= 256) urls.clear();
+      urls.set(text, safeUrl(text));
+    }
+    return urls.get(text);
+  };
+
   const policyOf = (target: WebhookTarget): RetryPolicy => ({
     attempts: Math.max(1, Math.floor(target.retries?.attempts ?? options.defaultRetries.attempts)),
     delaySeconds: Math.max(0, target.retries?.delaySeconds ?? options.defaultRetries.delaySeconds),
@@ -115,7 +125,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const send = async (job: Attempt): Promise<void> => {
     const { instance, target } = job;
     const secrets = [instance.accessToken, target.hmac?.key ?? ''];
-    const url = safeUrl(target.url);
+    const url = urlOf(target.url);
     const requestId = ids.requestId();
     const now = clock.now();
     const headers: Record<string, string> = {
