@@ -17,7 +17,12 @@
 //   for, the Accept header): it is kept per operation and setting, and handed out as Prism
 //   hands out its examples, the same objects each time. Generated answers (dynamic), invalid
 //   requests and operations with callbacks (which send requests of their own) go to Prism's
-//   mocker every time.
+//   mocker every time;
+// - checking the credentials again the same way. When every scheme of an operation is an API
+//   key in the query string or a header, Prism's security check reads nothing but whether
+//   each of those is set (a value that is not empty): its findings are kept per combination
+//   of yes and no. Any other scheme (Bearer, Basic, a cookie, an optional alternative) reads
+//   header values, and is checked by Prism every time.
 import type { IPrismDiagnostic, IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
@@ -36,6 +41,28 @@ const KEPT_ANSWERS_PER_OPERATION = 16;
 /** Runs Prism's steps for `operation` (from the mock's router) on `input`, as `prism.request` would. */
 export function createPrismRequest(logger: Logger) {
   const kept = new WeakMap<IHttpOperation, Map<string, MockOutcome>>();
+  const securityKept = new WeakMap<IHttpOperation, SecurityFindings>();
+
+  const security = (operation: IHttpOperation, input: IHttpRequest): readonly IPrismDiagnostic[] => {
+    let known = securityKept.get(operation);
+    if (!known) {
+      known = { reads: presenceReads(operation), findings: new Map() };
+      securityKept.set(operation, known);
+    }
+    const check = () => {
+      const checked = prismValidator.validateSecurity({ resource: operation, element: input });
+      return checked._tag === 'Left' ? checked.left : [];
+    };
+    if (!known.reads) return check();
+    let key = '';
+    for (const read of known.reads) key += read(input) ? '1' : '0';
+    let findings = known.findings.get(key);
+    if (!findings) {
+      findings = check();
+      known.findings.set(key, findings);
+    }
+    return findings;
+  };
   const views = new WeakMap<IHttpOperation, IHttpOperation>();
 
   const mock = (
@@ -62,10 +89,7 @@ export function createPrismRequest(logger: Logger) {
   return (operation: IHttpOperation, input: IHttpRequest, config: IHttpConfig): PrismResult => {
     // prism-core: security first, then the request; every finding of both, in that order.
     const validations: IPrismDiagnostic[] = [];
-    if (config.checkSecurity) {
-      const security = prismValidator.validateSecurity({ resource: operation, element: input });
-      if (security._tag === 'Left') validations.push(...security.left);
-    }
+    if (config.checkSecurity) validations.push(...security(operation, input));
     if (config.validateRequest) {
       const resource = withoutEmptyPath(operation, views);
       const request = prismValidator.validateInput({ resource, element: input });
@@ -81,6 +105,36 @@ export function createPrismRequest(logger: Logger) {
     }
     return { ok: true, value: { output, validations: { input: validations, output: outputFindings } } };
   };
+}
+
+interface SecurityFindings {
+  /** What the check reads of a request, when that is only whether some values are set. */
+  reads: ((input: IHttpRequest) => boolean)[] | undefined;
+  /** The findings for each combination of the reads' answers ('' when all pass). */
+  findings: Map<string, readonly IPrismDiagnostic[]>;
+}
+
+/**
+ * Whether each API key of the operation's security is set, as Prism's handlers ask it
+ * (`lodash.get` on the query or the lower-cased header name, then truthiness); undefined when
+ * a scheme of the operation reads more than that.
+ */
+function presenceReads(operation: IHttpOperation): SecurityFindings['reads'] {
+  const reads: ((input: IHttpRequest) => boolean)[] = [];
+  for (const alternative of operation.security ?? []) {
+    // An empty alternative (security optional) asks whether an Authorization header is sent.
+    if (alternative.length === 0) return undefined;
+    for (const scheme of alternative) {
+      if (scheme.type !== 'apiKey') return undefined;
+      const { name } = scheme;
+      if (scheme.in === 'query') reads.push((input) => Boolean(input.url.query?.[name]));
+      else if (scheme.in === 'header') {
+        const header = name.toLowerCase();
+        reads.push((input) => Boolean(input.headers?.[header]));
+      } else return undefined;
+    }
+  }
+  return reads;
 }
 
 /**

@@ -148,3 +148,39 @@ it('generated answers and response validation go through Prism every time', asyn
   expect(first.value.output.body).not.toEqual(second.value.output.body);
   expect(first.value.validations.output).toBeInstanceOf(Array);
 });
+
+it('keeps security findings per set or missing API key, in the query and in headers alike', async () => {
+  const [base] = await operationsOf(bundledSpecPath());
+  const scheme = (key: string, where: 'query' | 'header', name: string) => ({ key, type: 'apiKey', in: where, name });
+  const operation = {
+    ...(base as IHttpOperation),
+    security: [[scheme('a', 'query', 'instance_id'), scheme('b', 'header', 'X-Key')], [scheme('c', 'query', 'token')]],
+  } as IHttpOperation;
+  const prism = prismHttp.createInstance(CONFIG, { logger: SILENT_LOGGER });
+  const direct = createPrismRequest(SILENT_LOGGER);
+  const cases: Record<string, string>[] = [
+    {},
+    { instance_id: '1' },
+    { token: '' },
+    { token: 't' },
+    { instance_id: '1', token: 't' },
+  ];
+  const headerCases: Record<string, string>[] = [{}, { 'x-key': 'k' }, { 'x-key': '' }];
+  for (const headers of headerCases) {
+    for (const query of cases) {
+      for (let repeat = 0; repeat < 2; repeat++) {
+        const input = (): IHttpRequest => ({
+          method: operation.method as IHttpRequest['method'],
+          url: { path: operation.path, query },
+          headers,
+        });
+        const expected = await prism.request(input(), [operation], { ...CONFIG, mock: { dynamic: false } })();
+        const got = direct(operation, input(), { ...CONFIG, mock: { dynamic: false } });
+        const want = plain(
+          expected._tag === 'Right' ? { ok: true, value: expected.right } : { ok: false, error: expected.left },
+        );
+        expect(plain(got), JSON.stringify({ query, headers })).toEqual(want);
+      }
+    }
+  }
+});
