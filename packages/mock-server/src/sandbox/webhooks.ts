@@ -82,7 +82,8 @@ interface Attempt {
   instance: InstanceState;
   target: WebhookTarget;
   envelope: Record<string, unknown>;
-  body: string;
+  /** The text sent (and signed): the same for every attempt of the event. */
+  body: () => string;
   attempt: number;
   duplicate: boolean;
   badSignature: boolean;
@@ -116,6 +117,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return urls.get(text);
   };
 
+  /** The sandbox delivers to loopback only, unless told otherwise. */
+  const reachable = (url: URL | undefined): boolean =>
+    url !== undefined && (options.allowRemoteTargets === true || LOOPBACK.has(url.hostname));
+
   const policyOf = (target: WebhookTarget): RetryPolicy => ({
     attempts: Math.max(1, Math.floor(target.retries?.attempts ?? options.defaultRetries.attempts)),
     delaySeconds: Math.max(0, target.retries?.delaySeconds ?? options.defaultRetries.delaySeconds),
@@ -141,7 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const key = target.hmac?.key;
     if (key !== undefined || job.badSignature) {
       headers['x-webhook-hmac'] = await signPayload(
-        job.body,
+        job.body(),
         job.badSignature ? `${key ?? ''}-wrong-key` : (key as string),
       );
       headers['x-webhook-hmac-algorithm'] = 'sha512';
@@ -164,7 +169,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     if (!url) {
       record.error = 'The webhook URL is not a valid http(s) URL.';
-    } else if (!options.allowRemoteTargets && !LOOPBACK.has(url.hostname)) {
+    } else if (!reachable(url)) {
       // Not retried: the target is not wrong, the sandbox just never leaves the machine.
       record.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
       log(record);
@@ -174,7 +179,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const response = await fetch(url, {
           method: 'POST',
           headers,
-          body: job.body,
+          body: job.body(),
           redirect: 'manual',
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });
@@ -252,8 +257,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           : {}),
         payload,
       };
-      // The text every target is sent, fixed now (later changes to the state must not show).
-      const body = JSON.stringify(envelope);
+      // The text every target is sent, fixed now when one can be reached (later changes to the
+      // state must not show); for targets that cannot, written only if a signature needs it.
+      let text = targets.some((t) => reachable(urlOf(t.url))) ? JSON.stringify(envelope) : undefined;
+      const body = () => {
+        text ??= JSON.stringify(envelope);
+        return text;
+      };
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
         dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
