@@ -151,6 +151,16 @@ function staticAnswerKey(
   // An invalid request gets Prism's error answer, built from its findings.
   if (validations.some((v) => v.severity === 0)) return undefined;
   const accept = config.mediaTypes === undefined ? acceptOf(input.headers) : undefined;
+  // Most calls choose nothing: their key is the Accept header alone ('-' or '+' first, where
+  // a key of choices starts with '[').
+  if (
+    config.code === undefined &&
+    config.exampleKey === undefined &&
+    config.mediaTypes === undefined &&
+    config.ignoreExamples === undefined
+  ) {
+    return accept === undefined ? '-' : `+${accept}`;
+  }
   return JSON.stringify([config.code, config.exampleKey, config.mediaTypes, config.ignoreExamples, accept]);
 }
 
