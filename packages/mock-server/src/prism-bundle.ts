@@ -5,6 +5,14 @@
 import { lazyObject } from './deferred-modules.js';
 
 export const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+// Prism's request validators and its mocker, the pieces its request pipeline is made of: the mock
+// calls them itself for one operation it has routed already (prism-request.ts says why). The
+// same module instances as the ones above use.
+export const prismValidator =
+  require('@stoplight/prism-http/dist/validator') as typeof import('@stoplight/prism-http/dist/validator');
+export const prismMock = (
+  require('@stoplight/prism-http/dist/mocker') as typeof import('@stoplight/prism-http/dist/mocker')
+).default;
 export const PRISM_HTTP_VERSION = (require('@stoplight/prism-http/package.json') as { version: string }).version;
 // The build resolves these two from Prism's own folder, so they are the copies Prism uses.
 // Prism's data generator is a process-wide singleton: a seeded request leaves its seeded random

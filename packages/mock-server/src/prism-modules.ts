@@ -13,4 +13,4 @@ if (!existsSync(PRISM_BUNDLE)) {
 export const prismBundle = loadPrebuilt<typeof import('./prism-bundle.js')>(PRISM_BUNDLE, {
   esprima: (require) => lazyRequire(require, 'esprima'),
 });
-export const { prismHttp, schemaFaker, prismYaml, PRISM_HTTP_VERSION } = prismBundle.exports;
+export const { prismHttp, prismValidator, prismMock, schemaFaker, prismYaml, PRISM_HTTP_VERSION } = prismBundle.exports;

@@ -2,8 +2,7 @@
 // security) and example selection come from Prism; the HTTP layer around it is ours, so
 // errors can take the Wawp (WordPress) shape and no per-request logging slows it down.
 import { createRequire } from 'node:module';
-import type { IPrismOutput } from '@stoplight/prism-core';
-import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
+import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { whenRead } from './lazy-property.js';
 import { type Canonicalize, createCanonicalizer } from './placement/canonical.js';
@@ -11,6 +10,7 @@ import { type CredentialAliases, credentialAliasesOf } from './placement/credent
 import { type PlacementRule, placementRuleOf } from './placement/rule.js';
 import { prismHttp, schemaFaker } from './prism-modules.js';
 import { readPrismOperations } from './prism-operations.js';
+import { createPrismRequest, type PrismResult } from './prism-request.js';
 import { createQueryCheck, type QueryCheck } from './query-checks.js';
 import { rememberedPer } from './remembered.js';
 import { createRouter, type Route } from './router.js';
@@ -19,9 +19,7 @@ import type { ParameterNames } from './wordpress-errors.js';
 
 const require = createRequire(import.meta.url);
 
-export type PrismResult =
-  | { ok: true; value: IPrismOutput<IHttpResponse> }
-  | { ok: false; error: Error & { status?: number; detail?: string } };
+export type { PrismResult } from './prism-request.js';
 
 export interface MockEngine {
   operations: IHttpOperation[];
@@ -63,7 +61,7 @@ export interface MockEngine {
  * only calls these methods on it.
  */
 const noop = () => {};
-const SILENT_LOGGER = {
+export const SILENT_LOGGER = {
   level: 'silent',
   child: () => SILENT_LOGGER,
   fatal: noop,
@@ -74,6 +72,17 @@ const SILENT_LOGGER = {
   debug: noop,
   trace: noop,
 } as unknown as Parameters<typeof prismHttp.createInstance>[1]['logger'];
+
+/** What Prism checks of every call, whatever it answers with. */
+export const PRISM_CHECKS: Omit<Extract<IHttpConfig, { isProxy: false }>, 'mock'> = {
+  checkSecurity: true,
+  validateRequest: true,
+  // Responses come from the spec's own examples, which the spec's tests validate already.
+  validateResponse: false,
+  errors: false,
+  upstreamProxy: undefined,
+  isProxy: false,
+};
 
 /** Seeds tried for a generated answer before the last one's answer is served as it is. */
 const GENERATION_SEEDS = 8;
@@ -119,22 +128,20 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
     },
   };
   const baseConfig: IHttpConfig = {
-    checkSecurity: true,
-    validateRequest: true,
-    // Responses come from the spec's own examples, which the spec's tests validate already.
-    validateResponse: false,
-    errors: false,
-    upstreamProxy: undefined,
-    isProxy: false,
+    ...PRISM_CHECKS,
     mock: {
       dynamic: options.dynamic ?? false,
       ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
     },
   };
   const prism = prismHttp.createInstance(baseConfig, { logger: SILENT_LOGGER });
+  // A routed request runs Prism's steps directly (prism-request.ts); only a search of the
+  // whole document goes through Prism's own pipeline.
+  const requestFor = createPrismRequest(SILENT_LOGGER);
   const seeds = new Map<IHttpOperation, string>();
   const run = async (input: IHttpRequest, config: IHttpConfig, operation?: IHttpOperation): Promise<PrismResult> => {
-    const result = await prism.request(input, operation ? [operation] : operations, config)();
+    if (operation) return requestFor(operation, input, config);
+    const result = await prism.request(input, operations, config)();
     return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
   };
   // What the pipeline asks about an operation is worked out when it first asks: a stored

@@ -198,6 +198,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
+/** Path characters the URL parser keeps as they are (no `.`, `%`, backslash, `#` or space). */
+const PLAIN_PATH = /^\/[A-Za-z0-9/_~!$&'()*+,;=:@-]*$/;
+
 /** The raw path and query of a request target; `//x` stays a path, never an authority. */
 function splitTarget(raw: string): { path: string; search: string } | undefined {
   let target = raw;
@@ -213,6 +216,9 @@ function splitTarget(raw: string): { path: string; search: string } | undefined 
   const at = target.indexOf('?');
   const rawPath = at < 0 ? target : target.slice(0, at);
   const search = at < 0 ? '' : target.slice(at);
+  // A path of these characters alone is its own normal form: no dot segment, nothing to
+  // percent-encode, no backslash or fragment for the URL parser to rewrite.
+  if (PLAIN_PATH.test(rawPath)) return { path: rawPath, search };
   try {
     // Resolves `.` and `..` segments (also `%2e%2e`) the way servers in front of WordPress do.
     return { path: new URL(`http://mock.invalid${rawPath}`).pathname, search };

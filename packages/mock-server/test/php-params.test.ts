@@ -37,6 +37,24 @@ describe('parsePhpQuery', () => {
     );
   });
 
+  it('reads keys without brackets (its shortcut) exactly as the bracket-aware reading does', () => {
+    const key = fc.oneof(
+      fc.constantFrom('', ' ', ' a', 'a', '0', '7', '10', '__proto__', 'constructor', 'a.b', 'a]'),
+      fc.string({ maxLength: 4 }).filter((k) => !k.includes('[')),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, fc.string({ maxLength: 3 })), { maxLength: 30 }), (pairs) => {
+        const shortcut = parsePhpPairs(pairs);
+        // A key PHP ignores (`[]`: no name) that has a bracket, so the full reading runs.
+        const full = parsePhpPairs([...pairs, ['[]', 'ignored']]);
+        expect(shortcut).toEqual(full);
+        expect(Object.keys(shortcut)).toEqual(Object.keys(full));
+        expect(Object.getPrototypeOf(shortcut)).toBe(Object.prototype);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('never throws and never pollutes a prototype, whatever the keys', () => {
     const key = fc.oneof(
       fc.string(),

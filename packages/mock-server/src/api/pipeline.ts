@@ -104,7 +104,7 @@ export async function handleApi(
     else queryPairs.push([key, value]);
   }
   const sources: Sources = { query: parsePhpPairs(queryPairs), path: {} };
-  const type = mediaTypeOf(contentType);
+  const type = contentType === undefined ? '' : mediaTypeOf(contentType);
   if (raw.length > 0 && isJsonMediaType(type)) {
     const parsed = parseJson(raw);
     if (!parsed.ok) return answer(400, wordpressError(400, 'rest_invalid_json', parsed.reason));
@@ -159,9 +159,8 @@ export async function handleApi(
     return answer(400, wordpressError(400, 'mock_invalid_preference', (error as Error).message));
   }
   const undocumented = undocumentedChoice(operation, choice);
-  const headers = flattenHeaders(req);
-  delete headers['content-length'];
-  delete headers['content-type'];
+  const requestHeaders = flattenHeaders(req);
+  const { 'content-length': _length, 'content-type': _type, ...headers } = requestHeaders;
   if (call.body) headers['content-type'] = call.body.mediaType;
   const input: IHttpRequest = {
     // A GET the operation also accepts is validated and answered as the operation's own method.
@@ -207,7 +206,7 @@ export async function handleApi(
       pathTemplate: operation.path,
       path: fullPath,
       params: merged.params,
-      headers: flattenHeaders(req),
+      headers: requestHeaders,
       documented,
     });
     if (replaced?.drop) {
@@ -246,6 +245,8 @@ function answerError(answer: (status: number, body: unknown) => void, error: { d
 
 /** The path's parameters, decoded; undefined when any segment of the path is badly percent-encoded. */
 function decodePath(path: string, raw: Record<string, string>): Record<string, string> | undefined {
+  // Without a `%` there is nothing to decode, and nothing that could be badly encoded.
+  if (!path.includes('%')) return { ...raw };
   try {
     for (const segment of path.split('/')) decodeURIComponent(segment);
     const out: Record<string, string> = {};

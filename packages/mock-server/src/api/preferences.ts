@@ -22,6 +22,7 @@ export interface MockPreferences {
 export function preferences(header: string | string[] | undefined): MockPreferences {
   const out: MockPreferences = {};
   const text = Array.isArray(header) ? header.join(',') : (header ?? '');
+  if (text === '') return out;
   for (const part of text.split(/[,;]/)) {
     const [key, value] = part.split('=').map((s) => s.trim());
     if (!key || value === undefined) continue;

@@ -6,7 +6,13 @@ import type { IncomingMessage } from 'node:http';
 /** PHP's `json_decode` default depth; WordPress answers deeper bodies `rest_invalid_json`. */
 export const MAX_JSON_DEPTH = 512;
 
+const NO_BODY = Buffer.alloc(0);
+
 export function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  // HTTP/1.1 frames a body by Content-Length or Transfer-Encoding: a request with neither (or
+  // with a length of 0) has none, and node:http drains such a request itself.
+  const { 'content-length': length, 'transfer-encoding': encoding } = req.headers;
+  if (encoding === undefined && (length === undefined || length === '0')) return Promise.resolve(NO_BODY);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -22,15 +22,32 @@ interface Bag {
 }
 
 export function parsePhpPairs(pairs: Iterable<readonly [string, string]>): PhpParams {
+  const list = Array.isArray(pairs) ? (pairs as readonly (readonly [string, string])[]) : [...pairs];
+  if (list.every(([key]) => !key.includes('['))) return plainPairs(list);
   const root: Bag = { keys: new Map(), next: 0 };
   let count = 0;
-  for (const [rawKey, value] of pairs) {
+  for (const [rawKey, value] of list) {
     if (++count > MAX_INPUT_VARS) break;
     const path = keyPath(rawKey);
     if (path) assign(root, path, value);
   }
   // The top level is always a map of names, as PHP's $_GET is, even when every name is a digit.
   return finish(root, false) as PhpParams;
+}
+
+/**
+ * The common case, no brackets in any key: every name holds text, a repeated one its last
+ * value, in the order names first appeared; what `assign` and `finish` build, without the bags.
+ */
+function plainPairs(pairs: readonly (readonly [string, string])[]): PhpParams {
+  const out: PhpParams = {};
+  let count = 0;
+  for (const [rawKey, value] of pairs) {
+    if (++count > MAX_INPUT_VARS) break;
+    const key = rawKey.replace(/^ +/, '');
+    if (key !== '') setOwn<PhpValue>(out, key, value);
+  }
+  return out;
 }
 
 /** Parses an `application/x-www-form-urlencoded` body or a query string. */

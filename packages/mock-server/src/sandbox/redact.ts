@@ -16,7 +16,8 @@ const IDENTITY_NAMES = new Set(['instance_id', 'instanceId']);
  * replaced, and every property named like a credential replaced.
  */
 export function redact<T>(value: T, secrets: readonly string[]): T {
-  const active = secrets.filter((s) => s.length > 0);
+  // Each secret once: the journal passes the instance's token and the caller's, mostly the same.
+  const active = [...new Set(secrets)].filter((s) => s.length > 0);
   const walk = (node: unknown, key?: string): unknown => {
     if (typeof node === 'string') {
       if (key !== undefined && SECRET_NAMES.has(key)) return REDACTED;
@@ -28,7 +29,7 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
     if (Array.isArray(node)) return node.map((item) => walk(item));
     if (node && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(node)) out[k] = walk(v, k);
+      for (const k of Object.keys(node)) out[k] = walk((node as Record<string, unknown>)[k], k);
       return out;
     }
     return node;

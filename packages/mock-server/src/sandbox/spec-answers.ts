@@ -2,6 +2,7 @@
 // 429 from the sandbox reads exactly like the reference), and the engine's retry defaults.
 import { firstExample, listOperations, resolveRef } from '@wawp/spec/tools';
 import { wordpressError } from '../wordpress-errors.js';
+import { copyJson } from './copy.js';
 import type { RetryPolicy } from './webhooks.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: a bundled OpenAPI document is walked generically
@@ -52,7 +53,7 @@ export function createSpecAnswers(docs: readonly Doc[]): SpecAnswers {
       }
       const documented = cache.get(key) as { code: string; message: string; data: { status: number } } | undefined;
       const body = documented
-        ? structuredClone(documented)
+        ? copyJson(documented)
         : wordpressError(status, code ?? 'mock_fault', message ?? `The sandbox answered ${status}.`);
       if (code !== undefined && body.code !== code) body.code = code;
       if (message !== undefined) body.message = message;

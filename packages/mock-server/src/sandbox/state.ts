@@ -173,8 +173,12 @@ export const ACK_NAMES: Record<number, string> = {
 
 /** The digits of a phone number or a `…@c.us` id. */
 export function digitsOf(idOrPhone: string): string {
-  return idOrPhone.split('@')[0]?.replace(/[^0-9]/g, '') ?? '';
+  const at = idOrPhone.indexOf('@');
+  const number = at < 0 ? idOrPhone : idOrPhone.slice(0, at);
+  return DIGITS_ONLY.test(number) ? number : number.replace(/[^0-9]/g, '');
 }
+
+const DIGITS_ONLY = /^[0-9]*$/;
 
 export function isOnWhatsApp(instance: InstanceState, idOrPhone: string): boolean {
   const digits = digitsOf(idOrPhone);

@@ -52,8 +52,12 @@ export interface DeliveryQuery {
 }
 
 export interface Dispatcher {
-  /** Queues `event` for every subscribed target of `instance`; returns the envelope. */
-  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown>;
+  /**
+   * Queues `event` for every subscribed target of `instance`; returns the envelope, or
+   * undefined when no target subscribed to the event (then none is built, though the event
+   * still takes its id, so later ids do not depend on who listens).
+   */
+  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown> | undefined;
   deliveries(query?: DeliveryQuery): DeliveryRecord[];
   clear(): void;
   /** Called after each attempt is logged. */
@@ -78,7 +82,8 @@ interface Attempt {
   instance: InstanceState;
   target: WebhookTarget;
   envelope: Record<string, unknown>;
-  body: string;
+  /** The text sent (and signed): the same for every attempt of the event. */
+  body: () => string;
   attempt: number;
   duplicate: boolean;
   badSignature: boolean;
@@ -102,6 +107,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     for (const listener of listeners) listener(record);
   };
 
+  // Targets are few and every event reaches each of them: each URL is parsed once (read only).
+  const urls = new Map<string, URL | undefined>();
+  const urlOf = (text: string): URL | undefined => {
+    if (!urls.has(text)) {
+      if (urls.size >= 256) urls.clear();
+      urls.set(text, safeUrl(text));
+    }
+    return urls.get(text);
+  };
+
+  /** The sandbox delivers to loopback only, unless told otherwise. */
+  const reachable = (url: URL | undefined): boolean =>
+    url !== undefined && (options.allowRemoteTargets === true || LOOPBACK.has(url.hostname));
+
   const policyOf = (target: WebhookTarget): RetryPolicy => ({
     attempts: Math.max(1, Math.floor(target.retries?.attempts ?? options.defaultRetries.attempts)),
     delaySeconds: Math.max(0, target.retries?.delaySeconds ?? options.defaultRetries.delaySeconds),
@@ -111,7 +130,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const send = async (job: Attempt): Promise<void> => {
     const { instance, target } = job;
     const secrets = [instance.accessToken, target.hmac?.key ?? ''];
-    const url = safeUrl(target.url);
+    const url = urlOf(target.url);
     const requestId = ids.requestId();
     const now = clock.now();
     const headers: Record<string, string> = {
@@ -127,7 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const key = target.hmac?.key;
     if (key !== undefined || job.badSignature) {
       headers['x-webhook-hmac'] = await signPayload(
-        job.body,
+        job.body(),
         job.badSignature ? `${key ?? ''}-wrong-key` : (key as string),
       );
       headers['x-webhook-hmac-algorithm'] = 'sha512';
@@ -150,7 +169,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     if (!url) {
       record.error = 'The webhook URL is not a valid http(s) URL.';
-    } else if (!options.allowRemoteTargets && !LOOPBACK.has(url.hostname)) {
+    } else if (!reachable(url)) {
       // Not retried: the target is not wrong, the sandbox just never leaves the machine.
       record.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
       log(record);
@@ -160,7 +179,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         const response = await fetch(url, {
           method: 'POST',
           headers,
-          body: job.body,
+          body: job.body(),
           redirect: 'manual',
           signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
         });
@@ -214,8 +233,11 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     emit(instance, event, payload) {
       const now = clock.now();
+      const id = ids.eventId(now);
+      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
+      if (targets.length === 0) return undefined;
       const envelope: Record<string, unknown> = {
-        id: ids.eventId(now),
+        id,
         timestamp: now,
         event,
         session: instance.name,
@@ -235,13 +257,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           : {}),
         payload,
       };
-      const body = JSON.stringify(envelope);
-      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
-      if (targets.length > 0) {
-        const rules = faults.forDelivery(event, instance.id, now);
-        for (const target of targets) {
-          dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
-        }
+      // The text every target is sent, fixed now when one can be reached (later changes to the
+      // state must not show); for targets that cannot, written only if a signature needs it.
+      let text = targets.some((t) => reachable(urlOf(t.url))) ? JSON.stringify(envelope) : undefined;
+      const body = () => {
+        text ??= JSON.stringify(envelope);
+        return text;
+      };
+      const rules = faults.forDelivery(event, instance.id, now);
+      for (const target of targets) {
+        dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;
     },

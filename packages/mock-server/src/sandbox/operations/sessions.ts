@@ -1,5 +1,6 @@
 // Sessions and authentication: the lifecycle create → start (STARTING, then SCAN_QR_CODE) →
 // scan or pairing code → WORKING, and stop, restart, logout, delete.
+import { copyJson } from '../copy.js';
 import { createInstance } from '../scenario.js';
 import type { InstanceState } from '../state.js';
 import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer.js';
@@ -12,10 +13,10 @@ export function sessionInfo(instance: InstanceState) {
     status: instance.status,
     config: {
       ...(Object.keys(instance.metadata).length > 0 ? { metadata: { ...instance.metadata } } : {}),
-      webhooks: instance.webhooks.map((w) => structuredClone(w)),
+      webhooks: instance.webhooks.map(copyJson),
     },
     me: instance.linked ? { ...instance.me } : null,
-    ...(engine && Object.keys(engine).length > 0 ? { engine: structuredClone(engine) } : {}),
+    ...(engine && Object.keys(engine).length > 0 ? { engine: copyJson(engine) } : {}),
   };
 }
 
