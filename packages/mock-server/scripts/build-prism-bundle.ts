@@ -20,6 +20,26 @@ const FROM_PRISM = new Set(['json-schema-faker', '@stoplight/yaml']);
 const PRISM_FORWARDER = /prism-http[\\/]dist[\\/]forwarder[\\/]index\.js$/;
 /** Prism's module that validates values against schemas, with one set of Ajv instances per draft. */
 const PRISM_SCHEMA_CHECKS = /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]utils\.js$/;
+/** fp-ts's functions, with `dual`: what makes each of its pipeable functions callable both ways. */
+const FP_TS_FUNCTION = /fp-ts[\\/]lib[\\/]function\.js$/;
+/**
+ * fp-ts's `dual` copies its arguments into a new array on every call, and a call that returns
+ * the data-last form copies them again, with tslib's spread helper, when that form is applied.
+ * Prism's validators make a dozen such calls per request: under load that was the largest self
+ * time of a static answer. The same function, minus the copies where nothing needs them: the
+ * body receives the same arguments, with the same `this`, in both forms.
+ */
+const FP_TS_DUAL_CALL =
+  /return function \(\) \{\s*var args = Array\.from\(arguments\);\s*if \(isDataFirst\(arguments\)\) \{\s*return body\.apply\(this, args\);\s*\}\s*return function \(self\) \{ return body\.apply\(void 0, __spreadArray\(\[self\], args, false\)\); \};\s*\};/;
+const FP_TS_DUAL_CALL_WITHOUT_COPIES = `return function () {
+        if (isDataFirst(arguments)) return body.apply(this, arguments);
+        if (arguments.length === 1) {
+            var only = arguments[0];
+            return function (self) { return body(self, only); };
+        }
+        var args = Array.from(arguments);
+        return function (self) { return body.apply(void 0, [self].concat(args)); };
+    };`;
 /**
  * Inside the bundle, but run on first use: Prism reaches each only through a property it reads
  * when it calls it, so a stand-in (deferred-modules.ts' `lazyObject`) can wait until then.
@@ -90,6 +110,9 @@ const prismLayout: Plugin = {
       );
       return { contents: source.replace(eager, `const ajvInstances = {\n${members}};`), loader: 'js' };
     });
+    b.onLoad({ filter: FP_TS_FUNCTION }, async (args) => {
+      return { contents: dualWithoutCopies(await readFile(args.path, 'utf8'), args.path), loader: 'js' };
+    });
     const deferred = new RegExp(`^(${DEFERRED_MODULES.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
     b.onResolve({ filter: deferred }, (args) => ({ path: args.path, namespace: 'deferred' }));
     b.onLoad({ filter: /.*/, namespace: 'deferred' }, (args) => ({
@@ -101,6 +124,12 @@ const prismLayout: Plugin = {
     }));
   },
 };
+
+/** fp-ts's lib/function.js (`source`, read from `path`) with `dual` copying no arguments (FP_TS_DUAL_CALL says why). */
+export function dualWithoutCopies(source: string, path: string): string {
+  if (!FP_TS_DUAL_CALL.test(source)) throw new Error(`${path}: fp-ts's dual is no longer written as the build expects`);
+  return source.replace(FP_TS_DUAL_CALL, FP_TS_DUAL_CALL_WITHOUT_COPIES);
+}
 
 /** Builds the bundle to `outfile` (dist/prism.cjs by default) and returns its path. */
 export async function buildPrismBundle(outfile = PRISM_BUNDLE): Promise<string> {

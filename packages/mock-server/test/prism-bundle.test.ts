@@ -4,13 +4,16 @@
 // once. Fresh processes, because the require cache and V8's caches are per process.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { buildPrismBundle, PRISM_BUNDLE } from '../scripts/build-prism-bundle.js';
+import { buildPrismBundle, dualWithoutCopies, PRISM_BUNDLE } from '../scripts/build-prism-bundle.js';
 import { codeCachePath, loadPrebuilt } from '../src/prebuilt.js';
 
+const require = createRequire(import.meta.url);
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'wawp-prism-bundle-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -102,3 +105,42 @@ it('starting reads each bundled OpenAPI document once, in both modes, and no Asy
     static: { 'openapi.json': 1, 'openapi-v2.json': 1 },
   });
 }, 60_000);
+
+it("the bundle's fp-ts dual (copying no arguments) calls its body as fp-ts's own does, both ways", () => {
+  // The fp-ts Prism requires, as the build finds it.
+  const fromPrism = createRequire(require.resolve('@stoplight/prism-http'));
+  const path = fromPrism.resolve('fp-ts/lib/function.js');
+  const patched = { exports: {} as { dual: typeof realDual } };
+  // The module as the build rewrites it, run as CommonJS (it requires nothing).
+  new Function('exports', 'module', 'require', dualWithoutCopies(readFileSync(path, 'utf8'), path))(
+    patched.exports,
+    patched,
+    require,
+  );
+  const realDual = (fromPrism('fp-ts/lib/function.js') as { dual: (arity: unknown, body: unknown) => unknown }).dual;
+  type Dual = (arity: unknown, body: unknown) => (this: unknown, ...args: unknown[]) => unknown;
+  // What the body saw: its `this` and every argument, in order.
+  const run = (dual: Dual, arity: number | 'predicate', self: unknown, args: unknown[]) => {
+    const seen: unknown[] = [];
+    const body = function (this: unknown, ...received: unknown[]) {
+      seen.push(this, received.length, ...received);
+      return received.length;
+    };
+    const isDataFirst = arity === 'predicate' ? (a: IArguments) => typeof a[0] === 'string' : arity;
+    const fn = dual(isDataFirst, body);
+    const out = fn.apply(self, args) as ((data: unknown) => unknown) | number;
+    const applied = typeof out === 'function' ? out('data') : out;
+    return { applied, seen, curried: typeof out === 'function' };
+  };
+  fc.assert(
+    fc.property(
+      fc.oneof(fc.integer({ min: 1, max: 4 }), fc.constant('predicate' as const)),
+      fc.anything(),
+      fc.array(fc.oneof(fc.anything(), fc.array(fc.anything())), { maxLength: 5 }),
+      (arity, self, args) => {
+        expect(run(patched.exports.dual as Dual, arity, self, args)).toEqual(run(realDual as Dual, arity, self, args));
+      },
+    ),
+    { numRuns: 500 },
+  );
+});
