@@ -27,6 +27,7 @@ import type { IPrismDiagnostic, IPrismOutput } from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { IHttpOperation } from '@stoplight/types';
 import { prismMock, prismValidator } from './prism-modules.js';
+import { rememberedPer } from './remembered.js';
 
 export type PrismResult =
   | { ok: true; value: IPrismOutput<IHttpResponse> }
@@ -40,15 +41,14 @@ const KEPT_ANSWERS_PER_OPERATION = 16;
 
 /** Runs Prism's steps for `operation` (from the mock's router) on `input`, as `prism.request` would. */
 export function createPrismRequest(logger: Logger) {
-  const kept = new WeakMap<IHttpOperation, Map<string, MockOutcome>>();
-  const securityKept = new WeakMap<IHttpOperation, SecurityFindings>();
+  const keptAnswers = rememberedPer((_operation: IHttpOperation) => new Map<string, MockOutcome>());
+  const keptSecurity = rememberedPer(
+    (operation: IHttpOperation): SecurityFindings => ({ reads: presenceReads(operation), findings: new Map() }),
+  );
+  const validatedView = rememberedPer(withoutEmptyPath);
 
   const security = (operation: IHttpOperation, input: IHttpRequest): readonly IPrismDiagnostic[] => {
-    let known = securityKept.get(operation);
-    if (!known) {
-      known = { reads: presenceReads(operation), findings: new Map() };
-      securityKept.set(operation, known);
-    }
+    const known = keptSecurity(operation);
     const check = () => {
       const checked = prismValidator.validateSecurity({ resource: operation, element: input });
       return checked._tag === 'Left' ? checked.left : [];
@@ -63,7 +63,6 @@ export function createPrismRequest(logger: Logger) {
     }
     return findings;
   };
-  const views = new WeakMap<IHttpOperation, IHttpOperation>();
 
   const mock = (
     operation: IHttpOperation,
@@ -74,11 +73,7 @@ export function createPrismRequest(logger: Logger) {
     const run = () => prismMock({ resource: operation, input: { data: input, validations }, config })(logger);
     const key = staticAnswerKey(operation, input, validations, config);
     if (key === undefined) return run();
-    let answers = kept.get(operation);
-    if (!answers) {
-      answers = new Map();
-      kept.set(operation, answers);
-    }
+    const answers = keptAnswers(operation);
     const known = answers.get(key);
     if (known) return known;
     const outcome = run();
@@ -91,7 +86,7 @@ export function createPrismRequest(logger: Logger) {
     const validations: IPrismDiagnostic[] = [];
     if (config.checkSecurity) validations.push(...security(operation, input));
     if (config.validateRequest) {
-      const resource = withoutEmptyPath(operation, views);
+      const resource = validatedView(operation);
       const request = prismValidator.validateInput({ resource, element: input });
       if (request._tag === 'Left') validations.push(...request.left);
     }
@@ -177,17 +172,11 @@ function acceptOf(headers: IHttpRequest['headers']): string | undefined {
  * when that list is empty, so the validator does not parse the template to read values it
  * has nothing to validate against (a missing list and an empty one validate alike).
  */
-function withoutEmptyPath(operation: IHttpOperation, views: WeakMap<IHttpOperation, IHttpOperation>): IHttpOperation {
-  let view = views.get(operation);
-  if (!view) {
-    const { request } = operation;
-    view =
-      request?.path && request.path.length === 0
-        ? (Object.create(operation, {
-            request: { value: { ...request, path: undefined }, enumerable: true },
-          }) as IHttpOperation)
-        : operation;
-    views.set(operation, view);
-  }
-  return view;
+function withoutEmptyPath(operation: IHttpOperation): IHttpOperation {
+  const { request } = operation;
+  return request?.path && request.path.length === 0
+    ? (Object.create(operation, {
+        request: { value: { ...request, path: undefined }, enumerable: true },
+      }) as IHttpOperation)
+    : operation;
 }
