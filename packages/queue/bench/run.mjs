@@ -4,6 +4,9 @@
 //              in-process receiver's core (verify + parse + dispatch), and a bare BullMQ
 //              `add` of the same parsed payload (the floor of anything that stores a job);
 //              each path's ratio to the bare add is taken within a round, then the median.
+//              Each receiving path runs in a process of its own beside its own bare add
+//              (bench/receiving.mjs), as a receiver runs in production: paths sharing one
+//              process share V8's feedback for the receiver core and slow each other down.
 //              Deliveries are built before the clock starts (body, signature, headers, and
 //              the Request a Fetch server would hand over): that is the HTTP server's work.
 //              For reference, both receivers behind their Fetch handler (which adds reading
@@ -14,122 +17,45 @@
 //              direct client calls, both to the mock, the queue's limit set out of reach
 // Uses REDIS_URL, else starts a private redis-server. Never fails on a slow machine.
 // Needs a build: `npm run build -w @wawp/queue` (turbo's bench task builds first).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { createWawp } from '@wawp/client/operations';
-import { buildEnvelope, deliveryHeaders, startMockServer } from '@wawp/mock-server';
-import { createWebhookRouter } from '@wawp/webhooks-types';
-import { createFetchHandler, createReceiver } from '@wawp/webhooks-types/node';
-import { Queue } from 'bullmq';
-import { Redis } from 'ioredis';
-import { createQueueReceiver, createSendQueue } from '../dist/index.js';
+import { startMockServer } from '@wawp/mock-server';
+import { createSendQueue } from '../dist/index.js';
 import { useRedis } from '../test/support/redis-server.mjs';
+import { median, perSecond, timed } from './timing.mjs';
 
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 2_000);
 const SENDS = Number(process.env.BENCH_SENDS ?? 600);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
-const KEY = 'bench-hmac-key';
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const perSecond = (count, ms) => Math.round((count / ms) * 1000);
-
-/**
- * Runs `work(i)` for i < count with `IN_FLIGHT` at a time; resolves the elapsed ms and this
- * process's CPU ms (Redis is another process: its work is the same for every path here).
- */
-async function timed(count, work) {
-  let next = 0;
-  const start = performance.now();
-  const cpu = process.cpuUsage();
-  await Promise.all(
-    Array.from({ length: IN_FLIGHT }, async () => {
-      while (next < count) await work(next++);
-    }),
-  );
-  const used = process.cpuUsage(cpu);
-  return { ms: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
-}
-
-/**
- * Signed deliveries, each as the receiver core takes it (method, lower-case headers as Node
- * gives them, the body's bytes) and, for the Fetch paths, as the Request a Fetch server would
- * hand over. Built before the clock starts: making them is the HTTP server's work, not the
- * receiver's.
- */
-function deliveries(count, withRequest) {
-  return Array.from({ length: count }, () => {
-    const envelope = buildEnvelope({ event: 'message' });
-    const body = JSON.stringify(envelope);
-    const headers = deliveryHeaders(body, KEY);
-    const bytes = new TextEncoder().encode(body);
-    const delivery = {
-      method: 'POST',
-      url: '/hook',
-      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-      readBody: () => Promise.resolve(bytes),
-    };
-    const request = withRequest
-      ? new Request('http://receiver.bench/hook', { method: 'POST', headers, body })
-      : undefined;
-    return { envelope, delivery, request };
-  });
-}
+/** The receiving groups, each a process of its own (bench/receiving.mjs). */
+const GROUPS = ['durable', 'inProcess', 'durableFetch', 'inProcessFetch', 'barePipelined'];
 
 const redis = await useRedis();
 const mock = await startMockServer({ port: 0 });
 try {
   const tag = Date.now().toString(36);
-  const receiver = await createQueueReceiver({ url: redis.url, hmacKey: KEY, queue: `bench-durable-${tag}` });
-  const inProcessOptions = { router: createWebhookRouter().onAny(() => {}), hmacKey: KEY, dedupe: false };
-  const inProcess = createReceiver(inProcessOptions);
-  const inProcessFetch = createFetchHandler(inProcessOptions);
-  const bare = new Queue(`bench-bare-${tag}`, { connection: { url: redis.url } });
-  const pipelinedConnection = new Redis(redis.url, { enableAutoPipelining: true, maxRetriesPerRequest: null });
-  const barePipelined = new Queue(`bench-bare-pipelined-${tag}`, { connection: pipelinedConnection });
-  const jobOptions = { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: { age: 3600 } };
-  const bareAdd = (queue, { envelope }) =>
-    queue.add(
-      'message',
-      { id: envelope.id, event: envelope, receivedAt: Date.now() },
-      { ...jobOptions, jobId: envelope.id },
+  // One process per group, one after another, each with this Redis; each prints one JSON line.
+  const run = promisify(execFile);
+  const receiving = {};
+  const ratios = {};
+  for (const group of GROUPS) {
+    console.log(
+      `receiving: ${group} beside a bare add, ${ROUNDS} rounds of ${process.env.BENCH_EVENTS ?? 2_000} events…`,
     );
-
-  // Each round runs every path on fresh deliveries, in a rotating order: later paths meet a
-  // Redis holding more jobs, and no path should always be the one that pays for that.
-  const paths = {
-    durable: (d) => receiver.receive(d.delivery),
-    inProcess: (d) => inProcess.receive(d.delivery),
-    bare: (d) => bareAdd(bare, d),
-    durableFetch: (d) => receiver.fetch(d.request),
-    inProcessFetch: (d) => inProcessFetch(d.request),
-    barePipelined: (d) => bareAdd(barePipelined, d),
-  };
-  // Two rates per path and round: events per second of wall time, and events per second of
-  // this process's CPU time. The receiving paths are bound by this process's one core, so on a
-  // quiet machine the two agree; on a shared one, other processes' load lands in wall time
-  // only, which is why both are printed.
-  const receiving = Object.fromEntries(Object.keys(paths).map((name) => [name, { wall: [], cpu: [] }]));
-  // Each path's ratio to the bare add of the same round: the machine's load drifts between
-  // rounds far more than within one, so the per-round ratios are what the medians compare.
-  const ratios = Object.fromEntries(Object.keys(paths).map((name) => [name, { wall: [], cpu: [] }]));
-  const names = Object.keys(paths);
-  for (let round = 0; round < ROUNDS; round++) {
-    const thisRound = {};
-    for (let k = 0; k < names.length; k++) {
-      const name = names[(round + k) % names.length];
-      const batch = deliveries(EVENTS, name.endsWith('Fetch'));
-      // The garbage of the last path and of building this batch is collected now, not on this
-      // path's clock (`npm run bench` runs node with --expose-gc).
-      globalThis.gc?.();
-      const { ms, cpuMs } = await timed(EVENTS, (i) => paths[name](batch[i]));
-      thisRound[name] = { wall: perSecond(EVENTS, ms), cpu: perSecond(EVENTS, cpuMs) };
-      receiving[name].wall.push(thisRound[name].wall);
-      receiving[name].cpu.push(thisRound[name].cpu);
-    }
-    for (const name of names) {
-      ratios[name].wall.push(thisRound[name].wall / thisRound.bare.wall);
-      ratios[name].cpu.push(thisRound[name].cpu / thisRound.bare.cpu);
-    }
+    const { stdout } = await run(
+      process.execPath,
+      ['--expose-gc', new URL('receiving.mjs', import.meta.url).pathname, group],
+      { env: { ...process.env, REDIS_URL: redis.url }, maxBuffer: 16 * 1024 * 1024 },
+    );
+    const result = JSON.parse(stdout.trim().split('\n').at(-1));
+    // The bare add of each group is its own reference; the table shows the durable group's.
+    const own = (name) => (name === 'bare' ? `bare@${group}` : name);
+    for (const [name, values] of Object.entries(result.rates)) receiving[own(name)] = values;
+    for (const [name, values] of Object.entries(result.ratios)) ratios[own(name)] = values;
   }
+  receiving.bare = receiving['bare@durable'];
+  ratios.bare = ratios['bare@durable'];
 
   const client = createWawp({ baseUrl: mock.url, instanceId: '123456789', accessToken: 'bench' });
   const sends = await createSendQueue({
@@ -142,16 +68,12 @@ try {
   const sending = { queue: [], direct: [] };
   const message = (i) => ({ chatId: '447700900123@c.us', message: `bench ${i}` });
   for (let round = 0; round < ROUNDS; round++) {
-    sending.direct.push(perSecond(SENDS, (await timed(SENDS, (i) => client.messages.sendText(message(i)))).ms));
-    sending.queue.push(perSecond(SENDS, (await timed(SENDS, (i) => sends.send('sendText', message(i)))).ms));
+    sending.direct.push(
+      perSecond(SENDS, (await timed(SENDS, (i) => client.messages.sendText(message(i)), IN_FLIGHT)).ms),
+    );
+    sending.queue.push(perSecond(SENDS, (await timed(SENDS, (i) => sends.send('sendText', message(i)), IN_FLIGHT)).ms));
   }
   await sends.close();
-  await receiver.close();
-  for (const queue of [bare, barePipelined]) {
-    await queue.obliterate({ force: true });
-    await queue.close();
-  }
-  pipelinedConnection.disconnect();
 
   const of = (table, kind) =>
     Object.fromEntries(Object.entries(table).map(([name, values]) => [name, median(values[kind])]));
