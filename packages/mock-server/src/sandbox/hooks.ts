@@ -36,7 +36,8 @@ export function sandboxHooks(engine: SandboxEngine): Pick<MockServerOptions, 're
           operationId: exchange.operationId ?? null,
           method: exchange.method,
           path: exchange.path,
-          params: { ...exchange.params },
+          // The journal keeps its own snapshot of them.
+          params: exchange.params,
         },
         { status: exchange.status, body: exchange.body },
       ),
