@@ -8,11 +8,15 @@ export interface Random {
   int(n: number): number;
   /** `length` characters from `alphabet`. */
   chars(length: number, alphabet: string): string;
+  /** Moves on as `count` draws would, without making anything of them. */
+  skip(count: number): void;
 }
 
 const UPPER_HEX = '0123456789ABCDEF';
 const DIGITS = '0123456789';
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+/** The random characters of an event id, one draw each. */
+const EVENT_ID_DRAWS = 16;
 
 /** mulberry32: tiny, fast and good enough for test data (not for secrets). */
 export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32)): Random {
@@ -30,7 +34,10 @@ export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32))
     for (let i = 0; i < length; i++) out += alphabet[int(alphabet.length)];
     return out;
   };
-  return { next, int, chars };
+  const skip = (count: number) => {
+    for (let i = 0; i < count; i++) next();
+  };
+  return { next, int, chars, skip };
 }
 
 /** The ids the sandbox hands out, in the engine's formats. */
@@ -39,6 +46,8 @@ export interface IdFactory {
   rawMessageId(): string;
   /** A webhook event id: `evt_` and a lower-case ULID of `time`. */
   eventId(time: number): string;
+  /** Uses up an event id nobody will see (an event no target listens to), as `eventId` would. */
+  skipEventId(): void;
   /** A delivery request id (UUID v4 layout). */
   requestId(): string;
   /** A group id, `120363…@g.us`. */
@@ -65,7 +74,8 @@ export interface IdFactory {
 export function createIdFactory(random: Random, deliveries: Random = random): IdFactory {
   return {
     rawMessageId: () => `3EB0${random.chars(16, UPPER_HEX)}`,
-    eventId: (time) => `evt_${ulidTime(time)}${deliveries.chars(16, CROCKFORD)}`,
+    eventId: (time) => `evt_${ulidTime(time)}${deliveries.chars(EVENT_ID_DRAWS, CROCKFORD)}`,
+    skipEventId: () => deliveries.skip(EVENT_ID_DRAWS),
     requestId: () => {
       const hex = deliveries.chars(32, '0123456789abcdef');
       const variant = '89ab'[deliveries.int(4)];

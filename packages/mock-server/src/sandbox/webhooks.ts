@@ -82,11 +82,47 @@ interface Attempt {
   instance: InstanceState;
   target: WebhookTarget;
   envelope: Record<string, unknown>;
-  /** The text sent (and signed): the same for every attempt of the event. */
-  body: () => string;
+  /** The envelope's JSON, fixed when the event happened: what every attempt sends and signs. */
+  text: string;
   attempt: number;
   duplicate: boolean;
   badSignature: boolean;
+}
+
+/**
+ * One logged attempt: its fields as they are, its body kept as the text sent (with the tokens
+ * to take out) and redacted the first time someone reads the record.
+ */
+class Logged {
+  private shown: DeliveryRecord | undefined;
+  constructor(
+    readonly fields: Omit<DeliveryRecord, 'body'>,
+    private text: string,
+    private secrets: readonly string[],
+  ) {}
+
+  // What a query filters on, read from the fields (none of them carries a credential).
+  get event() {
+    return this.fields.event;
+  }
+  get instanceId() {
+    return this.fields.instanceId;
+  }
+  get eventId() {
+    return this.fields.eventId;
+  }
+  get ok() {
+    return this.fields.ok;
+  }
+
+  record(): DeliveryRecord {
+    if (!this.shown) {
+      this.shown = { ...this.fields, body: redact(JSON.parse(this.text), this.secrets) as Record<string, unknown> };
+      this.text = '';
+      this.secrets = [];
+    }
+    return this.shown;
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -96,15 +132,19 @@ const REORDER_HOLD_MS = 1000;
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { clock, ids, faults } = options;
   const limit = options.limit ?? 10_000;
-  let records: DeliveryRecord[] = [];
+  let records: Logged[] = [];
   const listeners = new Set<(record: DeliveryRecord) => void>();
   /** Per instance and target: deliveries held back by a `reorder` fault, sent after the next one. */
   const held = new Map<string, Attempt[]>();
 
-  const log = (record: DeliveryRecord) => {
-    records.push(record);
+  const log = (job: Attempt, fields: Omit<DeliveryRecord, 'body'>) => {
+    const logged = new Logged(fields, job.text, [job.instance.accessToken, job.target.hmac?.key ?? '']);
+    records.push(logged);
     if (records.length > limit + limit / 10) records = records.slice(records.length - limit);
-    for (const listener of listeners) listener(record);
+    if (listeners.size > 0) {
+      const record = logged.record();
+      for (const listener of listeners) listener(record);
+    }
   };
 
   // Targets are few and every event reaches each of them: each URL is parsed once (read only).
@@ -127,12 +167,45 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     policy: target.retries?.policy ?? options.defaultRetries.policy,
   });
 
-  const send = async (job: Attempt): Promise<void> => {
-    const { instance, target } = job;
-    const secrets = [instance.accessToken, target.hmac?.key ?? ''];
+  /** One attempt, logged; synchronous when nothing is sent (a target the sandbox does not reach). */
+  const send = (job: Attempt): Promise<void> | undefined => {
+    const { target } = job;
     const url = urlOf(target.url);
     const requestId = ids.requestId();
     const now = clock.now();
+    const key = target.hmac?.key;
+    const fields: Omit<DeliveryRecord, 'body'> = {
+      eventId: job.envelope.id as string,
+      event: job.envelope.event as string,
+      instanceId: job.instance.id,
+      url: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
+      attempt: job.attempt,
+      at: now,
+      status: null,
+      ok: false,
+      error: null,
+      requestId,
+      signed: key !== undefined || job.badSignature,
+      duplicate: job.duplicate,
+      badSignature: job.badSignature,
+    };
+    if (!url) {
+      fields.error = 'The webhook URL is not a valid http(s) URL.';
+      log(job, fields);
+      retry(job);
+      return undefined;
+    }
+    if (!reachable(url)) {
+      // Not retried: the target is not wrong, the sandbox just never leaves the machine.
+      fields.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
+      log(job, fields);
+      return undefined;
+    }
+    return post(job, url, requestId, fields);
+  };
+
+  const post = async (job: Attempt, url: URL, requestId: string, fields: Omit<DeliveryRecord, 'body'>) => {
+    const { target } = job;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'wawp-mock-sandbox',
@@ -144,59 +217,39 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     for (const header of target.customHeaders ?? []) headers[header.name.toLowerCase()] = header.value;
     const key = target.hmac?.key;
-    if (key !== undefined || job.badSignature) {
+    if (fields.signed) {
       headers['x-webhook-hmac'] = await signPayload(
-        job.body(),
+        job.text,
         job.badSignature ? `${key ?? ''}-wrong-key` : (key as string),
       );
       headers['x-webhook-hmac-algorithm'] = 'sha512';
     }
-    const record: DeliveryRecord = {
-      eventId: job.envelope.id as string,
-      event: job.envelope.event as string,
-      instanceId: instance.id,
-      url: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
-      attempt: job.attempt,
-      at: now,
-      status: null,
-      ok: false,
-      error: null,
-      requestId,
-      signed: headers['x-webhook-hmac'] !== undefined,
-      duplicate: job.duplicate,
-      badSignature: job.badSignature,
-      body: redact(job.envelope, secrets),
-    };
-    if (!url) {
-      record.error = 'The webhook URL is not a valid http(s) URL.';
-    } else if (!reachable(url)) {
-      // Not retried: the target is not wrong, the sandbox just never leaves the machine.
-      record.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
-      log(record);
-      return;
-    } else {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers,
-          body: job.body(),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        });
-        await response.arrayBuffer().catch(() => undefined);
-        record.status = response.status;
-        record.ok = response.ok;
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause;
-        record.error =
-          (error as Error).name === 'TimeoutError'
-            ? 'The receiver did not answer in time.'
-            : `Could not connect: ${cause?.code ?? (error as Error).message}`;
-      }
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: job.text,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      fields.status = response.status;
+      fields.ok = response.ok;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      fields.error =
+        (error as Error).name === 'TimeoutError'
+          ? 'The receiver did not answer in time.'
+          : `Could not connect: ${cause?.code ?? (error as Error).message}`;
     }
-    log(record);
-    if (record.ok || job.duplicate) return;
-    const policy = policyOf(target);
+    log(job, fields);
+    if (!fields.ok) retry(job);
+  };
+
+  /** Schedules the next attempt of a failed one, while the target's retry policy allows. */
+  const retry = (job: Attempt) => {
+    if (job.duplicate) return;
+    const policy = policyOf(job.target);
     if (job.attempt >= policy.attempts) return;
     clock.schedule(retryDelayMs(policy, job.attempt), () => send({ ...job, attempt: job.attempt + 1 }));
   };
@@ -210,6 +263,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   const dispatch = (job: Attempt, rules: DeliveryFaultRule['webhooks'][]) => {
+    if (rules.length === 0) {
+      // No fault: one attempt now, then whatever a reordering fault held back for the target.
+      clock.schedule(0, () => {
+        const sent = send(job);
+        if (sent === undefined && held.size === 0) return undefined;
+        return (async () => {
+          await sent;
+          await flushHeld(holdKey(job));
+        })();
+      });
+      return;
+    }
     const delayMs = rules.reduce((sum, r) => sum + (r.delayMs ?? 0), 0);
     const copies = rules.reduce((sum, r) => sum + (r.duplicate ?? 0), 0);
     const reorder = rules.some((r) => r.reorder);
@@ -233,9 +298,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     emit(instance, event, payload) {
       const now = clock.now();
+      const targets = subscribed(instance.webhooks, event);
+      if (targets.length === 0) {
+        // The event still takes its id, so later ids do not depend on who listens.
+        ids.skipEventId();
+        return undefined;
+      }
       const id = ids.eventId(now);
-      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
-      if (targets.length === 0) return undefined;
       const envelope: Record<string, unknown> = {
         id,
         timestamp: now,
@@ -257,21 +326,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
           : {}),
         payload,
       };
-      // The text every target is sent, fixed now when one can be reached (later changes to the
-      // state must not show); for targets that cannot, written only if a signature needs it.
-      let text = targets.some((t) => reachable(urlOf(t.url))) ? JSON.stringify(envelope) : undefined;
-      const body = () => {
-        text ??= JSON.stringify(envelope);
-        return text;
-      };
+      // The text every target is sent, fixed now: later changes to the state must not show.
+      const text = JSON.stringify(envelope);
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
-        dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
+        dispatch({ instance, target, envelope, text, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;
     },
     deliveries(query = {}) {
-      return records.filter((r) => matchesFields(r, query));
+      const out: DeliveryRecord[] = [];
+      for (const logged of records) if (matchesFields<DeliveryQuery>(logged, query)) out.push(logged.record());
+      return out;
     },
     clear() {
       records = [];
@@ -282,6 +348,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return () => listeners.delete(listener);
     },
   };
+}
+
+const NONE: readonly WebhookTarget[] = Object.freeze([]);
+
+/** The targets that subscribed to `event` (most events of a busy sandbox reach none). */
+function subscribed(targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] {
+  let out: WebhookTarget[] | undefined;
+  for (const target of targets) {
+    if (target.events.includes(event) || target.events.includes('*')) (out ??= []).push(target);
+  }
+  return out ?? NONE;
 }
 
 /** Milliseconds before retry number `attempt` (1 = the wait after the first try failed). */
