@@ -1,10 +1,10 @@
 // The request journal: every API call the sandbox answered, so a test can ask what its code
-// sent. A call is kept as it was (its parameters and answer snapshotted, with the tokens to
-// take out) and redacted the first time it is read: nothing read from the journal carries a
-// token, and a busy sandbox does not walk and copy every answer it gives.
+// sent. A call is kept as it was (a plain copy of its parameters and answer, with the tokens
+// to take out) and redacted the first time it is read: nothing read from the journal carries
+// a token, and a busy sandbox that nobody asks does not redact every answer it gives.
+import { copyJson } from './copy.js';
 import { matchesFields } from './match.js';
 import { redact } from './redact.js';
-import { restore, type Snapshot, snapshot } from './snapshot.js';
 
 export interface JournalEntry {
   /** When the call was answered, in Unix milliseconds on the sandbox clock. */
@@ -54,8 +54,8 @@ export interface Journal {
 
 /** One kept call: the fields queries filter on as they are, the rest until first read. */
 class Kept {
-  private params: Snapshot | undefined;
-  private body: Snapshot | undefined;
+  private params: Record<string, unknown> | undefined;
+  private body: unknown;
   private secrets: readonly string[];
   private shown: JournalEntry | undefined;
   readonly at: number;
@@ -74,8 +74,9 @@ class Kept {
     this.path = call.path;
     this.instanceId = call.instanceId;
     this.status = call.status;
-    this.params = snapshot(call.params);
-    this.body = snapshot(call.body);
+    // Copies, so that later changes to the state (or to the caller's objects) do not show.
+    this.params = copyJson(call.params as Record<string, unknown>);
+    this.body = copyJson(call.body);
     this.secrets = call.secrets;
   }
 
@@ -87,10 +88,10 @@ class Kept {
       operationId: this.operationId,
       method: this.method,
       path: this.path,
-      params: redact(restore(this.params as Snapshot), this.secrets) as Record<string, unknown>,
+      params: redact(this.params as Record<string, unknown>, this.secrets),
       instanceId: this.instanceId,
       status: this.status,
-      body: redact(restore(this.body as Snapshot), this.secrets),
+      body: redact(this.body, this.secrets),
     };
     // The redacted entry is all that is kept from now on.
     this.params = undefined;

@@ -7,6 +7,7 @@
 // validators that @wawp/webhooks-types/node carries (a tenth of the sandbox's start-up).
 import { signPayload } from '@wawp/webhooks-types/verify';
 import type { Clock } from './clock.js';
+import { copyJson } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
 import type { IdFactory } from './random.js';
@@ -78,48 +79,56 @@ export interface DispatcherOptions {
   limit?: number;
 }
 
+/** One event, as every target is sent it. */
+class Sent {
+  private json: string | undefined;
+  /** A copy made when the event happened: later changes to the state do not reach it. */
+  constructor(readonly envelope: Record<string, unknown>) {}
+  /** What is sent and signed, written the first time a delivery needs it. */
+  get text(): string {
+    this.json ??= JSON.stringify(this.envelope);
+    return this.json;
+  }
+}
+
 interface Attempt {
   instance: InstanceState;
   target: WebhookTarget;
-  envelope: Record<string, unknown>;
-  /** The envelope's JSON, fixed when the event happened: what every attempt sends and signs. */
-  text: string;
+  sent: Sent;
+  /** The tokens the record must not show: the instance's and the target's signing key. */
+  secrets: readonly string[];
   attempt: number;
   duplicate: boolean;
   badSignature: boolean;
 }
 
+type AttemptFields = Omit<DeliveryRecord, 'body'>;
+
 /**
- * One logged attempt: its fields as they are, its body kept as the text sent (with the tokens
- * to take out) and redacted the first time someone reads the record.
+ * One logged attempt: what queries filter on as it is, and the envelope redacted the first
+ * time someone reads the record (a busy sandbox that nobody asks redacts nothing).
  */
 class Logged {
   private shown: DeliveryRecord | undefined;
+  readonly event: string;
+  readonly instanceId: string;
+  readonly eventId: string;
+  readonly ok: boolean;
   constructor(
-    readonly fields: Omit<DeliveryRecord, 'body'>,
-    private text: string,
-    private secrets: readonly string[],
-  ) {}
-
-  // What a query filters on, read from the fields (none of them carries a credential).
-  get event() {
-    return this.fields.event;
-  }
-  get instanceId() {
-    return this.fields.instanceId;
-  }
-  get eventId() {
-    return this.fields.eventId;
-  }
-  get ok() {
-    return this.fields.ok;
+    private readonly fields: AttemptFields,
+    private job: Attempt | undefined,
+  ) {
+    this.event = fields.event;
+    this.instanceId = fields.instanceId;
+    this.eventId = fields.eventId;
+    this.ok = fields.ok;
   }
 
   record(): DeliveryRecord {
     if (!this.shown) {
-      this.shown = { ...this.fields, body: redact(JSON.parse(this.text), this.secrets) as Record<string, unknown> };
-      this.text = '';
-      this.secrets = [];
+      const job = this.job as Attempt;
+      this.shown = { ...this.fields, body: redact(job.sent.envelope, job.secrets) };
+      this.job = undefined;
     }
     return this.shown;
   }
@@ -137,8 +146,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** Per instance and target: deliveries held back by a `reorder` fault, sent after the next one. */
   const held = new Map<string, Attempt[]>();
 
-  const log = (job: Attempt, fields: Omit<DeliveryRecord, 'body'>) => {
-    const logged = new Logged(fields, job.text, [job.instance.accessToken, job.target.hmac?.key ?? '']);
+  const log = (job: Attempt, fields: AttemptFields) => {
+    const logged = new Logged(fields, job);
     records.push(logged);
     if (records.length > limit + limit / 10) records = records.slice(records.length - limit);
     if (listeners.size > 0) {
@@ -147,19 +156,26 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
   };
 
-  // Targets are few and every event reaches each of them: each URL is parsed once (read only).
-  const urls = new Map<string, URL | undefined>();
-  const urlOf = (text: string): URL | undefined => {
-    if (!urls.has(text)) {
+  // Targets are few and every event reaches each of them: each URL is read once, with what
+  // every record of it shows (read only).
+  const urls = new Map<string, TargetUrl>();
+  const urlOf = (text: string): TargetUrl => {
+    let known = urls.get(text);
+    if (!known) {
       if (urls.size >= 256) urls.clear();
-      urls.set(text, safeUrl(text));
+      const url = safeUrl(text);
+      known = {
+        url,
+        shown: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
+        reachable: url !== undefined && (options.allowRemoteTargets === true || LOOPBACK.has(url.hostname)),
+        refusal: url
+          ? `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`
+          : 'The webhook URL is not a valid http(s) URL.',
+      };
+      urls.set(text, known);
     }
-    return urls.get(text);
+    return known;
   };
-
-  /** The sandbox delivers to loopback only, unless told otherwise. */
-  const reachable = (url: URL | undefined): boolean =>
-    url !== undefined && (options.allowRemoteTargets === true || LOOPBACK.has(url.hostname));
 
   const policyOf = (target: WebhookTarget): RetryPolicy => ({
     attempts: Math.max(1, Math.floor(target.retries?.attempts ?? options.defaultRetries.attempts)),
@@ -169,42 +185,34 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
 
   /** One attempt, logged; synchronous when nothing is sent (a target the sandbox does not reach). */
   const send = (job: Attempt): Promise<void> | undefined => {
-    const { target } = job;
-    const url = urlOf(target.url);
+    const target = urlOf(job.target.url);
     const requestId = ids.requestId();
-    const now = clock.now();
-    const key = target.hmac?.key;
-    const fields: Omit<DeliveryRecord, 'body'> = {
-      eventId: job.envelope.id as string,
-      event: job.envelope.event as string,
+    const envelope = job.sent.envelope;
+    const fields: AttemptFields = {
+      eventId: envelope.id as string,
+      event: envelope.event as string,
       instanceId: job.instance.id,
-      url: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
+      url: target.shown,
       attempt: job.attempt,
-      at: now,
+      at: clock.now(),
       status: null,
       ok: false,
       error: null,
       requestId,
-      signed: key !== undefined || job.badSignature,
+      signed: job.target.hmac?.key !== undefined || job.badSignature,
       duplicate: job.duplicate,
       badSignature: job.badSignature,
     };
-    if (!url) {
-      fields.error = 'The webhook URL is not a valid http(s) URL.';
-      log(job, fields);
-      retry(job);
-      return undefined;
-    }
-    if (!reachable(url)) {
-      // Not retried: the target is not wrong, the sandbox just never leaves the machine.
-      fields.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
-      log(job, fields);
-      return undefined;
-    }
-    return post(job, url, requestId, fields);
+    if (target.url && target.reachable) return post(job, target.url, requestId, fields);
+    fields.error = target.refusal;
+    log(job, fields);
+    // A target the sandbox does not reach is not retried: it is not wrong, the sandbox just
+    // never leaves the machine. An invalid URL is retried like a failed delivery.
+    if (!target.url) retry(job);
+    return undefined;
   };
 
-  const post = async (job: Attempt, url: URL, requestId: string, fields: Omit<DeliveryRecord, 'body'>) => {
+  const post = async (job: Attempt, url: URL, requestId: string, fields: AttemptFields) => {
     const { target } = job;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -219,7 +227,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     const key = target.hmac?.key;
     if (fields.signed) {
       headers['x-webhook-hmac'] = await signPayload(
-        job.text,
+        job.sent.text,
         job.badSignature ? `${key ?? ''}-wrong-key` : (key as string),
       );
       headers['x-webhook-hmac-algorithm'] = 'sha512';
@@ -228,7 +236,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const response = await fetch(url, {
         method: 'POST',
         headers,
-        body: job.text,
+        body: job.sent.text,
         redirect: 'manual',
         signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
       });
@@ -305,6 +313,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         return undefined;
       }
       const id = ids.eventId(now);
+      // A copy of everything the event carries, made now: the payload is often the state's
+      // own object (a message that acks will change), and the log shows it as it was.
       const envelope: Record<string, unknown> = {
         id,
         timestamp: now,
@@ -312,7 +322,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         session: instance.name,
         metadata: Object.keys(instance.metadata).length > 0 ? { ...instance.metadata } : null,
         engine: (instance.engine.name as string | undefined) ?? 'GOWS',
-        me: instance.linked ? { ...instance.me } : null,
+        me: instance.linked ? copyJson(instance.me) : null,
         // `environment` is only sent when the scenario names the engine's version.
         ...(typeof instance.engine.version === 'string'
           ? {
@@ -324,13 +334,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               },
             }
           : {}),
-        payload,
+        payload: copyJson(payload),
       };
-      // The text every target is sent, fixed now: later changes to the state must not show.
-      const text = JSON.stringify(envelope);
+      const sent = new Sent(envelope);
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
-        dispatch({ instance, target, envelope, text, attempt: 1, duplicate: false, badSignature: false }, rules);
+        const secrets = [instance.accessToken, target.hmac?.key ?? ''];
+        dispatch({ instance, target, sent, secrets, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;
     },
@@ -350,13 +360,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 }
 
+/** A target's URL as read once: parsed (undefined when invalid), as records show it, reachable or why not. */
+interface TargetUrl {
+  url: URL | undefined;
+  shown: string;
+  reachable: boolean;
+  refusal: string;
+}
+
 const NONE: readonly WebhookTarget[] = Object.freeze([]);
 
 /** The targets that subscribed to `event` (most events of a busy sandbox reach none). */
 function subscribed(targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] {
   let out: WebhookTarget[] | undefined;
   for (const target of targets) {
-    if (target.events.includes(event) || target.events.includes('*')) (out ??= []).push(target);
+    if (!target.events.includes(event) && !target.events.includes('*')) continue;
+    out ??= [];
+    out.push(target);
   }
   return out ?? NONE;
 }
