@@ -139,10 +139,9 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         ...slow,
       };
     }
-    const owned = [...world.instances.values()].filter((i) => i.accessToken === token);
-    if (owned.length === 0)
-      return { status: 401, body: answers.error(call.operationId, 401, 'invalid_access_token'), ...slow };
-    const instance = call.operationId === 'createSession' ? owned[0] : world.instances.get(instanceId ?? '');
+    const account = firstOwnedBy(world, token);
+    if (!account) return { status: 401, body: answers.error(call.operationId, 401, 'invalid_access_token'), ...slow };
+    const instance = call.operationId === 'createSession' ? account : world.instances.get(instanceId ?? '');
     if (!instance || instance.accessToken !== token) {
       return { status: 401, body: answers.error(call.operationId, 401, 'invalid_instance'), ...slow };
     }
@@ -178,7 +177,8 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     const answer = handler
       ? handler({ api: call.api ?? 'v1', world, instance, params, accessToken: token, answers })
       : call.documented;
-    return { ...(answer.status === 0 ? call.documented : answer), ...slow };
+    const given = answer.status === 0 ? call.documented : answer;
+    return fault.latencyMs > 0 ? { ...given, latencyMs: fault.latencyMs } : given;
   };
 
   return {
@@ -215,6 +215,12 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       world.clock.clear();
     },
   };
+}
+
+/** The first instance (in scenario order) whose token is `token`: the account a call acts for. */
+function firstOwnedBy(world: World, token: string) {
+  for (const instance of world.instances.values()) if (instance.accessToken === token) return instance;
+  return undefined;
 }
 
 function build(options: SandboxEngineOptions, answers: SpecAnswers, generation: number): World {
