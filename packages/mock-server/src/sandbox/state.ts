@@ -235,8 +235,12 @@ export function unreadCount(chat: ChatRecord): number {
 
 /** Sets (or, with empty text, takes back) the reaction of `from` to a message. */
 export function putReaction(record: MessageRecord, from: string, text: string): void {
-  if (text === '') record.reactions?.delete(from);
-  else (record.reactions ??= new Map()).set(from, text);
+  if (text === '') {
+    record.reactions?.delete(from);
+    return;
+  }
+  record.reactions ??= new Map();
+  record.reactions.set(from, text);
 }
 
 /** A message's bookkeeping record: not starred, pinned, edited or revoked, no reactions yet. */
