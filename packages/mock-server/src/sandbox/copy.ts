@@ -9,7 +9,7 @@ export function copyJson<T>(value: T): T {
   // A spread copies an object's own properties in one step (a `__proto__` key as an own
   // property too); only the values that are objects themselves are then replaced by copies.
   // Storing every key one by one cost about twice as much on a message.
-  const out: Record<string, unknown> = { ...value };
+  const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const key of Object.keys(out)) {
     const item = out[key];
     if (item !== null && typeof item === 'object') setOwn(out, key, copyJson(item));
