@@ -30,7 +30,7 @@ export async function handleSandboxControl(
     case 'GET /requests':
       return { status: 200, body: { requests: world.journal.list(journalQuery(query)) } };
     case 'DELETE /requests': {
-      const count = world.journal.list().length;
+      const count = world.journal.size();
       world.journal.clear();
       return { status: 200, body: { cleared: count } };
     }

@@ -28,7 +28,7 @@ export function dumpState(world: World) {
         edited: m.edited,
         revoked: m.revoked,
         read: m.read,
-        reactions: Object.fromEntries(m.reactions),
+        reactions: Object.fromEntries(m.reactions ?? []),
         ...(m.poll ? { poll: { ...m.poll, votes: Object.fromEntries(m.poll.votes) } } : {}),
       })),
     })),

@@ -7,13 +7,12 @@ import { createClock } from './clock.js';
 import { dumpState } from './dump.js';
 import { createFaultBook } from './faults.js';
 import { type InboundInput, type InboundResult, inbound } from './inbound.js';
-import { createJournal, type JournalEntry } from './journal.js';
+import { createJournal } from './journal.js';
 import type { Answer } from './operations/answer.js';
 import { handlers, SESSION_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
 import { createIdFactory, createRandom } from './random.js';
 import { SEND_OPERATIONS, takeSendSlot } from './rate-limits.js';
-import { redact } from './redact.js';
 import { createInstance, type Scenario } from './scenario.js';
 import { createSpecAnswers, type SpecAnswers } from './spec-answers.js';
 import type { WebhookTarget } from './state.js';
@@ -87,7 +86,17 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   let generation = 0;
   let world = build(options, answers, generation);
 
-  const secretsOf = () => [...world.instances.values()].map((i) => i.accessToken);
+  // The tokens a journal entry must not show: every instance's and the caller's. Instances
+  // rarely change, so the list is rebuilt only when their tokens do.
+  let tokens: string[] = [];
+  const secretsFor = (own: unknown): readonly string[] => {
+    let i = 0;
+    let same = tokens.length === world.instances.size;
+    if (same) for (const instance of world.instances.values()) if (instance.accessToken !== tokens[i++]) same = false;
+    if (!same)
+      tokens = Object.freeze([...world.instances.values()].map((instance) => instance.accessToken)) as string[];
+    return typeof own === 'string' && own !== '' && !tokens.includes(own) ? [...tokens, own] : tokens;
+  };
 
   const journal = (
     call: {
@@ -95,25 +104,23 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       operationId: string | null;
       method: string;
       path: string;
-      params: Record<string, unknown>;
+      params: Readonly<Record<string, unknown>>;
     },
     answer: Answer,
   ) => {
-    const own = call.params.access_token;
-    const secrets = [...secretsOf(), ...(typeof own === 'string' ? [own] : [])];
-    const instanceId = typeof call.params.instance_id === 'string' ? call.params.instance_id : null;
-    const entry: JournalEntry = {
+    const instanceId = call.params.instance_id;
+    world.journal.add({
       at: world.clock.now(),
       api: call.api ?? 'v1',
       operationId: call.operationId,
       method: call.method.toUpperCase(),
       path: call.path,
-      params: redact(call.params, secrets),
-      instanceId,
+      params: call.params,
+      instanceId: typeof instanceId === 'string' ? instanceId : null,
       status: answer.status,
-      body: redact(answer.body, secrets),
-    };
-    world.journal.add(entry);
+      body: answer.body,
+      secrets: secretsFor(call.params.access_token),
+    });
   };
 
   const serveCall = (call: SandboxCall): SandboxAnswer => {
@@ -132,10 +139,9 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         ...slow,
       };
     }
-    const owned = [...world.instances.values()].filter((i) => i.accessToken === token);
-    if (owned.length === 0)
-      return { status: 401, body: answers.error(call.operationId, 401, 'invalid_access_token'), ...slow };
-    const instance = call.operationId === 'createSession' ? owned[0] : world.instances.get(instanceId ?? '');
+    const account = firstOwnedBy(world, token);
+    if (!account) return { status: 401, body: answers.error(call.operationId, 401, 'invalid_access_token'), ...slow };
+    const instance = call.operationId === 'createSession' ? account : world.instances.get(instanceId ?? '');
     if (!instance || instance.accessToken !== token) {
       return { status: 401, body: answers.error(call.operationId, 401, 'invalid_instance'), ...slow };
     }
@@ -171,7 +177,8 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     const answer = handler
       ? handler({ api: call.api ?? 'v1', world, instance, params, accessToken: token, answers })
       : call.documented;
-    return { ...(answer.status === 0 ? call.documented : answer), ...slow };
+    const given = answer.status === 0 ? call.documented : answer;
+    return fault.latencyMs > 0 ? { ...given, latencyMs: fault.latencyMs } : given;
   };
 
   return {
@@ -208,6 +215,12 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       world.clock.clear();
     },
   };
+}
+
+/** The first instance (in scenario order) whose token is `token`: the account a call acts for. */
+function firstOwnedBy(world: World, token: string) {
+  for (const instance of world.instances.values()) if (instance.accessToken === token) return instance;
+  return undefined;
 }
 
 function build(options: SandboxEngineOptions, answers: SpecAnswers, generation: number): World {

@@ -2,10 +2,15 @@
 // parameters, body) and hands the valid ones to `responder`; every answered call reaches
 // `observe`, which is the request journal; the sandbox's control endpoints extend the mock's
 // own, behind the same control-token guard.
-import type { MockAnswer, Responder } from '../api/hooks.js';
+import type { Responder } from '../api/hooks.js';
 import type { MockServerOptions } from '../server.js';
 import { handleSandboxControl } from './control.js';
 import type { SandboxEngine } from './engine.js';
+
+/** Read only: shared by every answer from state that sets no header of its own. */
+const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-type': 'application/json; charset=utf-8',
+});
 
 export function sandboxHooks(engine: SandboxEngine): Pick<MockServerOptions, 'responder' | 'observe' | 'control'> {
   const responder: Responder = async (call) => {
@@ -14,18 +19,20 @@ export function sandboxHooks(engine: SandboxEngine): Pick<MockServerOptions, 're
       operationId: call.operationId,
       method: call.method,
       path: call.path,
-      params: { ...call.params },
+      // The pipeline's own merged parameters of this one call (the journal copies what it keeps).
+      params: call.params,
       documented: call.documented,
     });
     if (answer.latencyMs) await new Promise((resolve) => setTimeout(resolve, answer.latencyMs));
     if (answer.drop) return { status: 0, drop: true };
-    const reply: MockAnswer = { status: answer.status, body: answer.body };
     // The documented answer keeps its own headers; answers from state are JSON.
-    reply.headers =
+    const headers =
       answer.headers === call.documented.headers
         ? answer.headers
-        : { 'content-type': 'application/json; charset=utf-8', ...answer.headers };
-    return reply;
+        : answer.headers
+          ? { ...JSON_HEADERS, ...answer.headers }
+          : JSON_HEADERS;
+    return { status: answer.status, body: answer.body, headers };
   };
   return {
     responder,
@@ -36,7 +43,8 @@ export function sandboxHooks(engine: SandboxEngine): Pick<MockServerOptions, 're
           operationId: exchange.operationId ?? null,
           method: exchange.method,
           path: exchange.path,
-          params: { ...exchange.params },
+          // The journal keeps its own snapshot of them.
+          params: exchange.params,
         },
         { status: exchange.status, body: exchange.body },
       ),

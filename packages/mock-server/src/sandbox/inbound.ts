@@ -2,7 +2,7 @@
 // group; or the phone scans the QR. Each changes the state and sends the events the engine
 // would send for it.
 import { groupParticipantsChange } from './operations/groups.js';
-import { findMessage, type InstanceState, type WireMessage } from './state.js';
+import { findMessage, type InstanceState, putReaction, type WireMessage } from './state.js';
 import type { World } from './world.js';
 
 export const INBOUND_TYPES = [
@@ -133,8 +133,7 @@ export function inbound(world: World, input: InboundInput, knownEvents: Readonly
     case 'reaction': {
       const record = target();
       const text = input.reaction ?? '';
-      if (text === '') record.reactions.delete(from);
-      else record.reactions.set(from, text);
+      putReaction(record, from, text);
       world.emit(instance, 'message.reaction', {
         id: `false_${chatId}_${world.ids.rawMessageId()}`,
         timestamp: world.nowSeconds(),

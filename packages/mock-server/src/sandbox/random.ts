@@ -6,13 +6,17 @@ export interface Random {
   next(): number;
   /** A whole number in [0, n). */
   int(n: number): number;
-  /** `length` characters from `alphabet`. */
-  chars(length: number, alphabet: string): string;
+  /** `length` characters from `alphabet`, after `prefix` if given. */
+  chars(length: number, alphabet: string, prefix?: string): string;
+  /** Moves on as `count` draws would, without making anything of them. */
+  skip(count: number): void;
 }
 
 const UPPER_HEX = '0123456789ABCDEF';
 const DIGITS = '0123456789';
 const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+/** The random characters of an event id, one draw each. */
+const EVENT_ID_DRAWS = 16;
 
 /** mulberry32: tiny, fast and good enough for test data (not for secrets). */
 export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32)): Random {
@@ -25,12 +29,19 @@ export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32))
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const chars = (length: number, alphabet: string) => {
-    let out = '';
-    for (let i = 0; i < length; i++) out += alphabet[int(alphabet.length)];
-    return out;
+  // One flat string: appending a character at a time left a chain of string pieces behind
+  // every id, which a busy sandbox keeps (message ids) and the garbage collector copies.
+  const codes: number[] = [];
+  const chars = (length: number, alphabet: string, prefix = '') => {
+    codes.length = prefix.length + length;
+    for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
+    for (let i = prefix.length; i < codes.length; i++) codes[i] = alphabet.charCodeAt(int(alphabet.length));
+    return String.fromCharCode(...codes);
   };
-  return { next, int, chars };
+  const skip = (count: number) => {
+    for (let i = 0; i < count; i++) next();
+  };
+  return { next, int, chars, skip };
 }
 
 /** The ids the sandbox hands out, in the engine's formats. */
@@ -39,6 +50,8 @@ export interface IdFactory {
   rawMessageId(): string;
   /** A webhook event id: `evt_` and a lower-case ULID of `time`. */
   eventId(time: number): string;
+  /** Uses up an event id nobody will see (an event no target listens to), as `eventId` would. */
+  skipEventId(): void;
   /** A delivery request id (UUID v4 layout). */
   requestId(): string;
   /** A group id, `120363…@g.us`. */
@@ -64,12 +77,14 @@ export interface IdFactory {
  */
 export function createIdFactory(random: Random, deliveries: Random = random): IdFactory {
   return {
-    rawMessageId: () => `3EB0${random.chars(16, UPPER_HEX)}`,
-    eventId: (time) => `evt_${ulidTime(time)}${deliveries.chars(16, CROCKFORD)}`,
+    rawMessageId: () => random.chars(16, UPPER_HEX, '3EB0'),
+    eventId: (time) => deliveries.chars(EVENT_ID_DRAWS, CROCKFORD, `evt_${ulidTime(time)}`),
+    skipEventId: () => deliveries.skip(EVENT_ID_DRAWS),
     requestId: () => {
       const hex = deliveries.chars(32, '0123456789abcdef');
-      const variant = '89ab'[deliveries.int(4)];
-      return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20)}`;
+      const variant = '89ab'[deliveries.int(4)] as string;
+      // Written as one string (see `chars`): the UUID layout, version 4 and the variant.
+      return uuidOf(hex, variant);
     },
     groupId: () => `120363${random.chars(12, DIGITS)}@g.us`,
     channelId: () => `120363${random.chars(12, DIGITS)}@newsletter`,
@@ -80,6 +95,24 @@ export function createIdFactory(random: Random, deliveries: Random = random): Id
       `${random.chars(4, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}-${random.chars(4, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`,
     inviteCode: () => random.chars(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
   };
+}
+
+function uuidOf(hex: string, variant: string): string {
+  const out: number[] = [];
+  const copy = (from: number, to: number) => {
+    for (let i = from; i < to; i++) out.push(hex.charCodeAt(i));
+  };
+  const DASH = 45;
+  copy(0, 8);
+  out.push(DASH);
+  copy(8, 12);
+  out.push(DASH, 52 /* 4 */);
+  copy(13, 16);
+  out.push(DASH, variant.charCodeAt(0));
+  copy(17, 20);
+  out.push(DASH);
+  copy(20, 32);
+  return String.fromCharCode(...out);
 }
 
 /** The 10-character time part of a ULID (48-bit milliseconds in Crockford base32). */

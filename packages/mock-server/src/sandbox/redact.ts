@@ -1,5 +1,6 @@
 // Credentials never leave the sandbox in what it reports: the journal, the delivery log and
 // the state dump replace them with a marker, wherever they appear.
+import { setOwn } from '../placement/php.js';
 
 export const REDACTED = '[redacted]';
 
@@ -29,7 +30,7 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
     if (Array.isArray(node)) return node.map((item) => walk(item));
     if (node && typeof node === 'object') {
       const out: Record<string, unknown> = {};
-      for (const k of Object.keys(node)) out[k] = walk((node as Record<string, unknown>)[k], k);
+      for (const k of Object.keys(node)) setOwn(out, k, walk((node as Record<string, unknown>)[k], k));
       return out;
     }
     return node;

@@ -59,8 +59,8 @@ export interface MessageRecord {
   chatId: string;
   starred: boolean;
   pinnedUntil: number | null;
-  /** Reactions by who reacted. */
-  reactions: Map<string, string>;
+  /** Reactions by who reacted; null until the first one (most messages never get one). */
+  reactions: Map<string, string> | null;
   edited: boolean;
   revoked: boolean;
   /** For received messages: whether the instance has read it. */
@@ -233,6 +233,16 @@ export function unreadCount(chat: ChatRecord): number {
   return chat.markedUnread && unread === 0 ? 1 : unread;
 }
 
+/** Sets (or, with empty text, takes back) the reaction of `from` to a message. */
+export function putReaction(record: MessageRecord, from: string, text: string): void {
+  if (text === '') {
+    record.reactions?.delete(from);
+    return;
+  }
+  record.reactions ??= new Map();
+  record.reactions.set(from, text);
+}
+
 /** A message's bookkeeping record: not starred, pinned, edited or revoked, no reactions yet. */
 /** Who wrote a message, in which chat, and its engine-side raw id. */
 export interface MessageOrigin {
@@ -276,7 +286,7 @@ export function messageRecord(message: WireMessage, chatId: string, read: boolea
     chatId,
     starred: false,
     pinnedUntil: null,
-    reactions: new Map(),
+    reactions: null,
     edited: false,
     revoked: false,
     read,

@@ -7,6 +7,7 @@
 // validators that @wawp/webhooks-types/node carries (a tenth of the sandbox's start-up).
 import { signPayload } from '@wawp/webhooks-types/verify';
 import type { Clock } from './clock.js';
+import { copyJson } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
 import type { IdFactory } from './random.js';
@@ -78,15 +79,59 @@ export interface DispatcherOptions {
   limit?: number;
 }
 
+/** One event, as every target is sent it. */
+class Sent {
+  private json: string | undefined;
+  /** A copy made when the event happened: later changes to the state do not reach it. */
+  constructor(readonly envelope: Record<string, unknown>) {}
+  /** What is sent and signed, written the first time a delivery needs it. */
+  get text(): string {
+    this.json ??= JSON.stringify(this.envelope);
+    return this.json;
+  }
+}
+
 interface Attempt {
   instance: InstanceState;
   target: WebhookTarget;
-  envelope: Record<string, unknown>;
-  /** The text sent (and signed): the same for every attempt of the event. */
-  body: () => string;
+  sent: Sent;
+  /** The tokens the record must not show: the instance's and the target's signing key. */
+  secrets: readonly string[];
   attempt: number;
   duplicate: boolean;
   badSignature: boolean;
+}
+
+type AttemptFields = Omit<DeliveryRecord, 'body'>;
+
+/**
+ * One logged attempt: what queries filter on as it is, and the envelope redacted the first
+ * time someone reads the record (a busy sandbox that nobody asks redacts nothing).
+ */
+class Logged {
+  private shown: DeliveryRecord | undefined;
+  readonly event: string;
+  readonly instanceId: string;
+  readonly eventId: string;
+  readonly ok: boolean;
+  constructor(
+    private readonly fields: AttemptFields,
+    private job: Attempt | undefined,
+  ) {
+    this.event = fields.event;
+    this.instanceId = fields.instanceId;
+    this.eventId = fields.eventId;
+    this.ok = fields.ok;
+  }
+
+  record(): DeliveryRecord {
+    if (!this.shown) {
+      const job = this.job as Attempt;
+      this.shown = { ...this.fields, body: redact(job.sent.envelope, job.secrets) };
+      this.job = undefined;
+    }
+    return this.shown;
+  }
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -96,30 +141,41 @@ const REORDER_HOLD_MS = 1000;
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const { clock, ids, faults } = options;
   const limit = options.limit ?? 10_000;
-  let records: DeliveryRecord[] = [];
+  let records: Logged[] = [];
   const listeners = new Set<(record: DeliveryRecord) => void>();
   /** Per instance and target: deliveries held back by a `reorder` fault, sent after the next one. */
   const held = new Map<string, Attempt[]>();
 
-  const log = (record: DeliveryRecord) => {
-    records.push(record);
+  const log = (job: Attempt, fields: AttemptFields) => {
+    const logged = new Logged(fields, job);
+    records.push(logged);
     if (records.length > limit + limit / 10) records = records.slice(records.length - limit);
-    for (const listener of listeners) listener(record);
-  };
-
-  // Targets are few and every event reaches each of them: each URL is parsed once (read only).
-  const urls = new Map<string, URL | undefined>();
-  const urlOf = (text: string): URL | undefined => {
-    if (!urls.has(text)) {
-      if (urls.size >= 256) urls.clear();
-      urls.set(text, safeUrl(text));
+    if (listeners.size > 0) {
+      const record = logged.record();
+      for (const listener of listeners) listener(record);
     }
-    return urls.get(text);
   };
 
-  /** The sandbox delivers to loopback only, unless told otherwise. */
-  const reachable = (url: URL | undefined): boolean =>
-    url !== undefined && (options.allowRemoteTargets === true || LOOPBACK.has(url.hostname));
+  // Targets are few and every event reaches each of them: each URL is read once, with what
+  // every record of it shows (read only).
+  const urls = new Map<string, TargetUrl>();
+  const urlOf = (text: string): TargetUrl => {
+    let known = urls.get(text);
+    if (!known) {
+      if (urls.size >= 256) urls.clear();
+      const url = safeUrl(text);
+      known = {
+        url,
+        shown: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
+        reachable: url !== undefined && (options.allowRemoteTargets === true || LOOPBACK.has(url.hostname)),
+        refusal: url
+          ? `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`
+          : 'The webhook URL is not a valid http(s) URL.',
+      };
+      urls.set(text, known);
+    }
+    return known;
+  };
 
   const policyOf = (target: WebhookTarget): RetryPolicy => ({
     attempts: Math.max(1, Math.floor(target.retries?.attempts ?? options.defaultRetries.attempts)),
@@ -127,12 +183,37 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     policy: target.retries?.policy ?? options.defaultRetries.policy,
   });
 
-  const send = async (job: Attempt): Promise<void> => {
-    const { instance, target } = job;
-    const secrets = [instance.accessToken, target.hmac?.key ?? ''];
-    const url = urlOf(target.url);
+  /** One attempt, logged; synchronous when nothing is sent (a target the sandbox does not reach). */
+  const send = (job: Attempt): Promise<void> | undefined => {
+    const target = urlOf(job.target.url);
     const requestId = ids.requestId();
-    const now = clock.now();
+    const envelope = job.sent.envelope;
+    const fields: AttemptFields = {
+      eventId: envelope.id as string,
+      event: envelope.event as string,
+      instanceId: job.instance.id,
+      url: target.shown,
+      attempt: job.attempt,
+      at: clock.now(),
+      status: null,
+      ok: false,
+      error: null,
+      requestId,
+      signed: job.target.hmac?.key !== undefined || job.badSignature,
+      duplicate: job.duplicate,
+      badSignature: job.badSignature,
+    };
+    if (target.url && target.reachable) return post(job, target.url, requestId, fields);
+    fields.error = target.refusal;
+    log(job, fields);
+    // A target the sandbox does not reach is not retried: it is not wrong, the sandbox just
+    // never leaves the machine. An invalid URL is retried like a failed delivery.
+    if (!target.url) retry(job);
+    return undefined;
+  };
+
+  const post = async (job: Attempt, url: URL, requestId: string, fields: AttemptFields) => {
+    const { target } = job;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
       'user-agent': 'wawp-mock-sandbox',
@@ -144,59 +225,39 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     };
     for (const header of target.customHeaders ?? []) headers[header.name.toLowerCase()] = header.value;
     const key = target.hmac?.key;
-    if (key !== undefined || job.badSignature) {
+    if (fields.signed) {
       headers['x-webhook-hmac'] = await signPayload(
-        job.body(),
+        job.sent.text,
         job.badSignature ? `${key ?? ''}-wrong-key` : (key as string),
       );
       headers['x-webhook-hmac-algorithm'] = 'sha512';
     }
-    const record: DeliveryRecord = {
-      eventId: job.envelope.id as string,
-      event: job.envelope.event as string,
-      instanceId: instance.id,
-      url: url ? `${url.origin}${url.pathname}` : '(invalid URL)',
-      attempt: job.attempt,
-      at: now,
-      status: null,
-      ok: false,
-      error: null,
-      requestId,
-      signed: headers['x-webhook-hmac'] !== undefined,
-      duplicate: job.duplicate,
-      badSignature: job.badSignature,
-      body: redact(job.envelope, secrets),
-    };
-    if (!url) {
-      record.error = 'The webhook URL is not a valid http(s) URL.';
-    } else if (!reachable(url)) {
-      // Not retried: the target is not wrong, the sandbox just never leaves the machine.
-      record.error = `Not delivered: ${url.host} is not a loopback address (the sandbox only delivers on this machine).`;
-      log(record);
-      return;
-    } else {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers,
-          body: job.body(),
-          redirect: 'manual',
-          signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
-        });
-        await response.arrayBuffer().catch(() => undefined);
-        record.status = response.status;
-        record.ok = response.ok;
-      } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause;
-        record.error =
-          (error as Error).name === 'TimeoutError'
-            ? 'The receiver did not answer in time.'
-            : `Could not connect: ${cause?.code ?? (error as Error).message}`;
-      }
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: job.sent.text,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      fields.status = response.status;
+      fields.ok = response.ok;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      fields.error =
+        (error as Error).name === 'TimeoutError'
+          ? 'The receiver did not answer in time.'
+          : `Could not connect: ${cause?.code ?? (error as Error).message}`;
     }
-    log(record);
-    if (record.ok || job.duplicate) return;
-    const policy = policyOf(target);
+    log(job, fields);
+    if (!fields.ok) retry(job);
+  };
+
+  /** Schedules the next attempt of a failed one, while the target's retry policy allows. */
+  const retry = (job: Attempt) => {
+    if (job.duplicate) return;
+    const policy = policyOf(job.target);
     if (job.attempt >= policy.attempts) return;
     clock.schedule(retryDelayMs(policy, job.attempt), () => send({ ...job, attempt: job.attempt + 1 }));
   };
@@ -210,6 +271,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   const dispatch = (job: Attempt, rules: DeliveryFaultRule['webhooks'][]) => {
+    if (rules.length === 0) {
+      // No fault: one attempt now, then whatever a reordering fault held back for the target.
+      clock.schedule(0, () => {
+        const sent = send(job);
+        if (sent === undefined && held.size === 0) return undefined;
+        return (async () => {
+          await sent;
+          await flushHeld(holdKey(job));
+        })();
+      });
+      return;
+    }
     const delayMs = rules.reduce((sum, r) => sum + (r.delayMs ?? 0), 0);
     const copies = rules.reduce((sum, r) => sum + (r.duplicate ?? 0), 0);
     const reorder = rules.some((r) => r.reorder);
@@ -233,9 +306,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   return {
     emit(instance, event, payload) {
       const now = clock.now();
+      const targets = subscribed(instance.webhooks, event);
+      if (targets.length === 0) {
+        // The event still takes its id, so later ids do not depend on who listens.
+        ids.skipEventId();
+        return undefined;
+      }
       const id = ids.eventId(now);
-      const targets = instance.webhooks.filter((t) => t.events.includes(event) || t.events.includes('*'));
-      if (targets.length === 0) return undefined;
+      // A copy of everything the event carries, made now: the payload is often the state's
+      // own object (a message that acks will change), and the log shows it as it was.
       const envelope: Record<string, unknown> = {
         id,
         timestamp: now,
@@ -243,7 +322,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         session: instance.name,
         metadata: Object.keys(instance.metadata).length > 0 ? { ...instance.metadata } : null,
         engine: (instance.engine.name as string | undefined) ?? 'GOWS',
-        me: instance.linked ? { ...instance.me } : null,
+        me: instance.linked ? copyJson(instance.me) : null,
         // `environment` is only sent when the scenario names the engine's version.
         ...(typeof instance.engine.version === 'string'
           ? {
@@ -255,23 +334,20 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               },
             }
           : {}),
-        payload,
+        payload: copyJson(payload),
       };
-      // The text every target is sent, fixed now when one can be reached (later changes to the
-      // state must not show); for targets that cannot, written only if a signature needs it.
-      let text = targets.some((t) => reachable(urlOf(t.url))) ? JSON.stringify(envelope) : undefined;
-      const body = () => {
-        text ??= JSON.stringify(envelope);
-        return text;
-      };
+      const sent = new Sent(envelope);
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
-        dispatch({ instance, target, envelope, body, attempt: 1, duplicate: false, badSignature: false }, rules);
+        const secrets = [instance.accessToken, target.hmac?.key ?? ''];
+        dispatch({ instance, target, sent, secrets, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;
     },
     deliveries(query = {}) {
-      return records.filter((r) => matchesFields(r, query));
+      const out: DeliveryRecord[] = [];
+      for (const logged of records) if (matchesFields<DeliveryQuery>(logged, query)) out.push(logged.record());
+      return out;
     },
     clear() {
       records = [];
@@ -282,6 +358,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** A target's URL as read once: parsed (undefined when invalid), as records show it, reachable or why not. */
+interface TargetUrl {
+  url: URL | undefined;
+  shown: string;
+  reachable: boolean;
+  refusal: string;
+}
+
+const NONE: readonly WebhookTarget[] = Object.freeze([]);
+
+/** The targets that subscribed to `event` (most events of a busy sandbox reach none). */
+function subscribed(targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] {
+  let out: WebhookTarget[] | undefined;
+  for (const target of targets) {
+    if (!target.events.includes(event) && !target.events.includes('*')) continue;
+    out ??= [];
+    out.push(target);
+  }
+  return out ?? NONE;
 }
 
 /** Milliseconds before retry number `attempt` (1 = the wait after the first try failed). */

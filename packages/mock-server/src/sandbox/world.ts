@@ -28,7 +28,7 @@ export interface World {
   dispatcher: Dispatcher;
   timing: Timing;
   instances: Map<string, InstanceState>;
-  /** Sends a webhook event of `instance` (to the targets that subscribed to it). */
+  /** Sends a webhook event of `instance` (to the targets that subscribed to it); `payload` is copied. */
   emit(instance: InstanceState, event: string, payload: Record<string, unknown>): void;
   /** Moves the session to `status` and sends `session.status`. */
   setStatus(instance: InstanceState, status: SessionStatus): void;
@@ -43,6 +43,15 @@ export interface World {
   /** Stores a message a contact sent and emits `message` and `message.any`. */
   receiveMessage(instance: InstanceState, chatId: string, from: string, fields: Partial<WireMessage>): MessageRecord;
   nowSeconds(): number;
+}
+
+/**
+ * A sent message's acks in the order they fall due: a scenario's timing may put them in any
+ * order; equal delays keep the order they are listed in, as the clock keeps tasks due together.
+ */
+function ackPlan(acks: [delayMs: number, ack: number][]) {
+  const sorted = acks.map((ack, index) => ({ ack, index })).sort((a, b) => a.ack[0] - b.ack[0] || a.index - b.index);
+  return { delays: sorted.map((s) => s.ack[0]), values: sorted.map((s) => s.ack[1]) };
 }
 
 /** Bumped on every lifecycle change; timers from an older generation do nothing. */
@@ -114,31 +123,42 @@ export function createWorld(
     emit(instance, 'message.ack', ackPayload(record.message));
   };
 
+  const ackPlans = {
+    failed: ackPlan([[timing.serverAckMs, -1]]),
+    // Channels and status posts are only acknowledged by the server.
+    serverOnly: ackPlan([[timing.serverAckMs, 1]]),
+    full: ackPlan([
+      [timing.serverAckMs, 1],
+      [timing.deviceAckMs, 2],
+      [timing.readAckMs, 3],
+    ]),
+  };
+
   const sendMessage: World['sendMessage'] = (instance, chatId, fields) => {
     const chat = chatFor(instance, chatId);
     const message = baseMessage(chat, fields, true, instance.me.id);
     message.from = instance.me.id;
     const record = messageRecord(message, chatId, true);
     chat.messages.push(record);
-    emit(instance, 'message.any', { ...message });
+    emit(instance, 'message.any', message);
     const reachable = chatId.endsWith('@c.us') ? isOnWhatsApp(instance, chatId) : true;
+    const plan = !reachable
+      ? ackPlans.failed
+      : chatId.endsWith('@newsletter') || chatId === 'status@broadcast'
+        ? ackPlans.serverOnly
+        : ackPlans.full;
     const generation = generations.get(instance) ?? 0;
-    // Acks go on regardless of later lifecycle changes only while the session still works.
-    const ack = (delay: number, value: number) =>
-      clock.schedule(delay, () => {
-        if (parts.instances.get(instance.id) !== instance || (generations.get(instance) ?? 0) !== generation) return;
-        if (record.revoked) return;
-        setAck(instance, record, value);
-      });
-    if (!reachable) {
-      ack(timing.serverAckMs, -1);
-    } else {
-      ack(timing.serverAckMs, 1);
-      if (!chatId.endsWith('@newsletter') && chatId !== 'status@broadcast') {
-        ack(timing.deviceAckMs, 2);
-        ack(timing.readAckMs, 3);
-      }
-    }
+    // One task function for the message's acks, each run taking the next of the plan (they
+    // run in time order, which is the plan's): a busy sandbox keeps thousands pending.
+    let step = 0;
+    const nextAck = () => {
+      const value = plan.values[step++] as number;
+      // Acks go on regardless of later lifecycle changes only while the session still works.
+      if (parts.instances.get(instance.id) !== instance || (generations.get(instance) ?? 0) !== generation) return;
+      if (record.revoked) return;
+      setAck(instance, record, value);
+    };
+    for (const delay of plan.delays) clock.schedule(delay, nextAck);
     return record;
   };
 
@@ -149,8 +169,8 @@ export function createWorld(
     const record = messageRecord(message, chatId, false);
     chat.messages.push(record);
     chat.archived = false;
-    emit(instance, 'message', { ...message });
-    emit(instance, 'message.any', { ...message });
+    emit(instance, 'message', message);
+    emit(instance, 'message.any', message);
     return record;
   };
 

@@ -25,7 +25,7 @@ export function chatView(chat: ChatRecord) {
 
 /** A stored message as the API shows it now (reactions and edits folded in). */
 export function messageView(record: MessageRecord) {
-  const reactions = [...record.reactions].map(([from, text]) => ({ from, text }));
+  const reactions = [...(record.reactions ?? [])].map(([from, text]) => ({ from, text }));
   return {
     ...record.message,
     _data: {

@@ -1,7 +1,7 @@
 // Sending: every send stores the message in its chat, answers it, emits `message.any` and
 // then the acks on the clock. Reactions, stars, read receipts and typing change state too.
 import type { Params } from '../params.js';
-import { findMessage, type InstanceState, type WireMessage } from '../state.js';
+import { findMessage, type InstanceState, putReaction, type WireMessage } from '../state.js';
 import { type Call, type HandlerTable, notFound, ok } from './answer.js';
 
 function replyTo(instance: InstanceState, params: Params): WireMessage['replyTo'] {
@@ -94,8 +94,7 @@ export const messageHandlers: HandlerTable = {
     const record = findMessage(instance, messageId);
     if (!record) return notFound(`No message ${messageId}.`);
     const text = params.string('reaction') ?? '';
-    if (text === '') record.reactions.delete(instance.me.id);
-    else record.reactions.set(instance.me.id, text);
+    putReaction(record, instance.me.id, text);
     world.emit(instance, 'message.reaction', {
       id: `true_${record.chatId}_${world.ids.rawMessageId()}`,
       timestamp: world.nowSeconds(),

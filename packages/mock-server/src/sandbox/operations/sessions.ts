@@ -1,23 +1,29 @@
-// Sessions and authentication: the lifecycle create → start (STARTING, then SCAN_QR_CODE) →
-// scan or pairing code → WORKING, and stop, restart, logout, delete.
-import { copyJson } from '../copy.js';
 import { createInstance } from '../scenario.js';
 import type { InstanceState } from '../state.js';
 import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer.js';
 
-/** The answer of session/info and of the lifecycle calls. */
+/**
+ * The answer of session/info and of the lifecycle calls. It holds the state's own objects,
+ * not copies: an answer is only written out (and the journal copies what it keeps), never
+ * changed, and copying the webhook targets was most of the cost of this answer.
+ */
 export function sessionInfo(instance: InstanceState) {
   const engine = instance.engine.info as Record<string, unknown> | undefined;
   return {
     name: instance.name,
     status: instance.status,
     config: {
-      ...(Object.keys(instance.metadata).length > 0 ? { metadata: { ...instance.metadata } } : {}),
-      webhooks: instance.webhooks.map(copyJson),
+      ...(hasKeys(instance.metadata) ? { metadata: instance.metadata } : {}),
+      webhooks: instance.webhooks,
     },
-    me: instance.linked ? { ...instance.me } : null,
-    ...(engine && Object.keys(engine).length > 0 ? { engine: copyJson(engine) } : {}),
+    me: instance.linked ? instance.me : null,
+    ...(engine && hasKeys(engine) ? { engine } : {}),
   };
+}
+
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
 }
 
 const running = (instance: InstanceState) => instance.status !== 'STOPPED' && instance.status !== 'FAILED';
