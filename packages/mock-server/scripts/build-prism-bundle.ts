@@ -66,9 +66,102 @@ const ON_FIRST_USE: { specifier: string; importer: RegExp; callable?: true }[] =
   { specifier: 'ajv/dist/2020', importer: PRISM_SCHEMA_CHECKS },
 ];
 
+/**
+ * The lodash functions the bundled modules call on the whole of `require('lodash')`. Loading
+ * lodash.js builds all three hundred of its functions and their chaining wrappers (the largest
+ * share of evaluating the bundle); each of these is lodash's own module for that one function,
+ * of the same lodash release, required when first read. The build refuses a bundle in which
+ * a module reads any other member of it (LODASH_MEMBER_USE).
+ */
+export const LODASH_FUNCTIONS = [
+  'cloneDeep',
+  'compact',
+  'defaults',
+  'defaultsDeep',
+  'escapeRegExp',
+  'flatten',
+  'get',
+  'groupBy',
+  'has',
+  'inRange',
+  'isEmpty',
+  'isEqualWith',
+  'isMatch',
+  'isNumber',
+  'isString',
+  'keyBy',
+  'mapKeys',
+  'mapValues',
+  'omit',
+  'partial',
+  'pick',
+  'pickBy',
+  'set',
+  'setWith',
+  'tail',
+  'trimStart',
+  'upperFirst',
+] as const;
+/** The lodash release whose one-function modules the bundle uses instead of its whole (see LODASH_FUNCTIONS). */
+export const LODASH_VERSION = '4.18.1';
+
+/** The source of the stand-in for `require('lodash')`: one getter per function, each requiring lodash's own module. */
+export function lodashFunctionsSource(): string {
+  const getters = LODASH_FUNCTIONS.map(
+    (name) => `  get ${name}() { return require(${JSON.stringify(`lodash/${name}.js`)}); },`,
+  );
+  return `module.exports = {\n${getters.join('\n')}\n};\n`;
+}
+
+/** `x = require("lodash")` (or with single quotes), in a module that requires the whole of lodash. */
+const LODASH_BINDING = /\b(?:var|let|const)\s+([\w$]+)\s*=\s*require\((["'])lodash\2\)/g;
+
+/**
+ * Refuses a module (`source`, read from `path`) that uses the whole of lodash other than by
+ * reading one of LODASH_FUNCTIONS from the name it bound it to: the stand-in has nothing else.
+ */
+export function checkLodashUse(source: string, path: string): void {
+  const names = [...source.matchAll(LODASH_BINDING)].map((m) => m[1] as string);
+  const requires = source.match(/require\((["'])lodash\1\)/g)?.length ?? 0;
+  if (names.length === 0 || names.length !== requires) {
+    throw new Error(`${path}: requires lodash in a way the build's stand-in does not expect`);
+  }
+  const known = new Set<string>(LODASH_FUNCTIONS);
+  for (const name of new Set(names)) {
+    const escaped = name.replace(/\$/g, '\\$');
+    for (const use of source.matchAll(
+      new RegExp(`(?<![\\w$.'"/])${escaped}(?![\\w$'"/])(\\s*\\.\\s*([\\w$]+))?`, 'g'),
+    )) {
+      const member = use[2];
+      const declaration = /^\s*=\s*require\(/.test(source.slice((use.index ?? 0) + name.length));
+      if (declaration) continue;
+      if (member === undefined || !known.has(member)) {
+        throw new Error(
+          `${path}: reads ${member === undefined ? 'lodash itself' : `lodash.${member}`}, which the build's stand-in for lodash does not have`,
+        );
+      }
+    }
+  }
+}
+
 const prismLayout: Plugin = {
   name: 'prism-layout',
   setup(b) {
+    b.onResolve({ filter: /^lodash$/ }, async (args) => {
+      checkLodashUse(await readFile(args.importer, 'utf8'), args.importer);
+      const version = (createRequire(args.importer)('lodash/package.json') as { version: string }).version;
+      if (version !== LODASH_VERSION) {
+        throw new Error(
+          `${args.importer}: requires lodash ${version}; the build's stand-in is checked against ${LODASH_VERSION}`,
+        );
+      }
+      return { path: 'lodash', namespace: 'lodash-functions', pluginData: { resolveDir: args.resolveDir } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lodash-functions' }, (args) => ({
+      contents: lodashFunctionsSource(),
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
+      loader: 'js',
+    }));
     // The entry's json-schema-faker and YAML reader are the ones Prism itself requires.
     b.onResolve({ filter: /^(json-schema-faker|@stoplight\/yaml)$/ }, (args) =>
       args.importer === ENTRY && FROM_PRISM.has(args.path)

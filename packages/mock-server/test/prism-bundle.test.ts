@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { buildPrismBundle, dualWithoutCopies, PRISM_BUNDLE } from '../scripts/build-prism-bundle.js';
+import {
+  buildPrismBundle,
+  checkLodashUse,
+  dualWithoutCopies,
+  LODASH_FUNCTIONS,
+  LODASH_VERSION,
+  lodashFunctionsSource,
+  PRISM_BUNDLE,
+} from '../scripts/build-prism-bundle.js';
 import { codeCachePath, loadPrebuilt } from '../src/prebuilt.js';
 
 const require = createRequire(import.meta.url);
@@ -143,4 +151,65 @@ it("the bundle's fp-ts dual (copying no arguments) calls its body as fp-ts's own
     ),
     { numRuns: 500 },
   );
+});
+
+it("the bundle's stand-in for lodash gives each function it has, and each behaves as the whole lodash's", () => {
+  // The lodash Prism requires, as the build finds it, and the stand-in run as CommonJS from there.
+  const fromPrism = createRequire(require.resolve('@stoplight/prism-http'));
+  expect((fromPrism('lodash/package.json') as { version: string }).version).toBe(LODASH_VERSION);
+  const standIn = { exports: {} as Record<string, unknown> };
+  new Function('module', 'require', lodashFunctionsSource())(standIn, fromPrism);
+  const whole = fromPrism('lodash') as Record<string, unknown>;
+  expect(Object.keys(standIn.exports)).toEqual([...LODASH_FUNCTIONS]);
+  type Fn = (...args: unknown[]) => unknown;
+  // A value in plain data: each object by its kind and own keys in order (functions by kind
+  // alone, as the two sides are handed equal functions that are not the same object).
+  const plainData = (value: unknown): unknown => {
+    if (typeof value === 'function') return '[function]';
+    if (typeof value !== 'object' || value === null) return Object.is(value, -0) ? '[-0]' : value;
+    const kind = Object.prototype.toString.call(value);
+    const prototype = Object.getPrototypeOf(value);
+    const made = prototype === null ? 'null' : (prototype.constructor?.name ?? '?');
+    const keys = Reflect.ownKeys(value).map((key) => [
+      String(key),
+      plainData((value as Record<PropertyKey, unknown>)[key]),
+    ]);
+    return { kind, made, keys };
+  };
+  // What a call gives: its result (a function by what it answers), what became of its
+  // arguments (some functions write to the first), or what it threw.
+  const outcome = (fn: Fn, args: unknown[]) => {
+    try {
+      const result = fn(...args);
+      return plainData({ result: typeof result === 'function' ? (result as Fn)('x', 2) : result, args });
+    } catch (error) {
+      return { threw: (error as Error).constructor.name, message: (error as Error).message };
+    }
+  };
+  // Short keys (never `length`: an object with a length of two billion is a long loop on both
+  // sides), some that lodash treats apart, paths and functions (iteratees, customisers).
+  const key = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('constructor', '__proto__', 'a.b', 'a[0]'));
+  const anything = (maxDepth: number) => fc.anything({ maxDepth, maxKeys: 3, key });
+  const value = fc.oneof(
+    anything(2),
+    fc.func(anything(1)),
+    fc.array(fc.oneof(key, fc.integer({ min: -1, max: 3 })), { maxLength: 3 }),
+    fc.dictionary(key, anything(1), { maxKeys: 4 }),
+  );
+  for (const name of LODASH_FUNCTIONS) {
+    fc.assert(
+      fc.property(fc.clone(fc.array(value, { maxLength: 4 }), 2), ([mine, theirs]) => {
+        expect(outcome(standIn.exports[name] as Fn, mine), name).toEqual(outcome(whole[name] as Fn, theirs));
+      }),
+      { numRuns: 300 },
+    );
+  }
+});
+
+it('the build refuses a module that reads from lodash what its stand-in lacks', () => {
+  const uses = (body: string) => () => checkLodashUse(`const lodash_1 = require("lodash");\n${body}`, 'x.js');
+  expect(uses('(0, lodash_1.pickBy)(a); lodash_1.get(a, "b");')).not.toThrow();
+  expect(uses('(0, lodash_1.debounce)(a);')).toThrow(/lodash\.debounce/);
+  expect(uses('call(lodash_1);')).toThrow(/lodash itself/);
+  expect(() => checkLodashUse('const { get } = require("lodash");', 'x.js')).toThrow(/does not expect/);
 });
