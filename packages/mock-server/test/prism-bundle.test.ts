@@ -18,6 +18,7 @@ import {
   LODASH_VERSION,
   lodashFunctionsSource,
   PRISM_BUNDLE,
+  parameterValuesByLoops,
 } from '../scripts/build-prism-bundle.js';
 import { codeCachePath, loadPrebuilt } from '../src/prebuilt.js';
 
@@ -212,4 +213,86 @@ it('the build refuses a module that reads from lodash what its stand-in lacks', 
   expect(uses('(0, lodash_1.debounce)(a);')).toThrow(/lodash\.debounce/);
   expect(uses('call(lodash_1);')).toThrow(/lodash itself/);
   expect(() => checkLodashUse('const { get } = require("lodash");', 'x.js')).toThrow(/does not expect/);
+});
+
+it("the bundle's Prism gathers parameter values in loops and validates them as Prism's own lodash gathering does", () => {
+  // Prism's params.js as installed and as the build rewrites it, each run as CommonJS from
+  // Prism's folder, so both use the same lodash, fp-ts, deserializers and Ajv.
+  const path = require.resolve('@stoplight/prism-http/dist/validator/validators/params.js');
+  const fromParams = createRequire(path);
+  type Validate = (
+    target: unknown,
+    specs: unknown[],
+    context: unknown,
+    bundle: unknown,
+  ) => (style: { deserializers: unknown; prefix: string; defaultStyle: string }) => unknown;
+  const original = (fromParams(path) as { validateParams: Validate }).validateParams;
+  const rewritten = { exports: {} as { validateParams: Validate } };
+  new Function('exports', 'module', 'require', parameterValuesByLoops(readFileSync(path, 'utf8'), path))(
+    rewritten.exports,
+    rewritten,
+    fromParams,
+  );
+  const deserializers = fromParams('../deserializers') as Record<string, unknown>;
+  const places = [
+    { deserializers: deserializers.query, prefix: 'query', defaultStyle: 'form' },
+    { deserializers: deserializers.header, prefix: 'header', defaultStyle: 'simple' },
+    { deserializers: deserializers.path, prefix: 'path', defaultStyle: 'simple' },
+  ];
+  const name = fc.constantFrom(
+    'chatId',
+    'ChatId',
+    'CHATID',
+    'limit',
+    'ids',
+    'filter',
+    'x-Key',
+    '__proto__',
+    'constructor',
+  );
+  const schema = fc.constantFrom(
+    undefined,
+    { type: 'string' },
+    { type: 'string', pattern: '^[0-9]+@c\\.us$' },
+    { type: 'integer', minimum: 1 },
+    { type: 'boolean' },
+    { type: 'array', items: { type: 'string' } },
+    { type: 'array', items: { type: 'integer' } },
+    { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } },
+  );
+  const spec = fc.record(
+    {
+      name,
+      style: fc.constantFrom('form', 'simple', 'deepObject', 'spaceDelimited', 'pipeDelimited', 'label', 'matrix'),
+      explode: fc.boolean(),
+      required: fc.boolean(),
+      deprecated: fc.boolean(),
+      schema,
+    },
+    { requiredKeys: ['name'] },
+  );
+  const text = fc.constantFrom('', '1', '-5', 'abc', 'true', '447700900123@c.us', 'a,b', 'a,1,b,2');
+  const target = fc.dictionary(
+    fc.oneof(name, fc.constantFrom('filter[a]', 'ids[0]', 'other')),
+    fc.oneof(text, fc.array(text, { maxLength: 2 })),
+    { maxKeys: 6 },
+  );
+  // What a validation gives, or what it threw (a delimited style on a value that is not an array).
+  const outcome = (validate: Validate, args: [unknown, unknown[]], place: (typeof places)[number]) => {
+    try {
+      return JSON.parse(JSON.stringify(validate(args[0], args[1], 'input', undefined)(place)));
+    } catch (error) {
+      return { threw: (error as Error).message };
+    }
+  };
+  fc.assert(
+    fc.property(
+      fc.clone(fc.tuple(target, fc.array(spec, { minLength: 1, maxLength: 4 })), 2),
+      fc.constantFrom(...places),
+      ([mine, theirs], place) => {
+        expect(outcome(rewritten.exports.validateParams, mine, place)).toEqual(outcome(original, theirs, place));
+      },
+    ),
+    { numRuns: 400 },
+  );
 });
