@@ -40,6 +40,55 @@ const FP_TS_DUAL_CALL_WITHOUT_COPIES = `return function () {
         var args = Array.from(arguments);
         return function (self) { return body.apply(void 0, [self].concat(args)); };
     };`;
+/** Prism's module that validates query, header and path parameters against their specs. */
+const PRISM_PARAMS = /prism-http[\\/]dist[\\/]validator[\\/]validators[\\/]params\.js$/;
+/**
+ * How Prism gathers a request's parameter values: lodash's keyBy, mapValues and pickBy, and,
+ * once per documented parameter, a copy of all of the request's values under lower-cased
+ * names (mapKeys), so its cost grows with parameters times values; under load the gathering
+ * was a third of Prism's share of an answer. PARAMETER_VALUES_BY_LOOPS is the same, in loops,
+ * with that copy made once: no deserializer writes to what it is handed, and each is called
+ * for the same parameters, in the same order, with the same arguments.
+ */
+const PARAMETER_VALUES =
+  /const parameterValues = \(0, lodash_1\.pickBy\)\(\(0, lodash_1\.mapValues\)\(\(0, lodash_1\.keyBy\)\(specs, s => s\.name\.toLowerCase\(\)\), el => \{\s*const resolvedStyle = el\.style \|\| defaultStyle;\s*const deserializer = deserializers\[resolvedStyle\];\s*return deserializer\s*\? deserializer\(el\.name\.toLowerCase\(\), \(0, lodash_1\.mapKeys\)\(target, \(_value, key\) => key\.toLowerCase\(\)\), schema\.properties && schema\.properties\[el\.name\.toLowerCase\(\)\], el\.explode \|\| false\)\s*: undefined;\s*\}\)\);/;
+const PARAMETER_VALUES_BY_LOOPS = `const parameterValues = parameterValuesByLoops(target, specs, deserializers, defaultStyle, schema);`;
+const PARAMETER_VALUES_HELPERS = `
+// Written in by the mock's build (scripts/build-prism-bundle.ts, PARAMETER_VALUES).
+function assignOwnByLoops(object, key, value) {
+    // lodash's baseAssignValue: \`__proto__\` becomes an own property, never the prototype.
+    if (key === '__proto__') Object.defineProperty(object, key, { configurable: true, enumerable: true, value, writable: true });
+    else object[key] = value;
+}
+function parameterValuesByLoops(target, specs, deserializers, defaultStyle, schema) {
+    const byName = {};
+    for (const spec of specs) assignOwnByLoops(byName, spec.name.toLowerCase(), spec);
+    let lowered;
+    const values = {};
+    for (const name of Object.keys(byName)) {
+        const el = byName[name];
+        const deserializer = deserializers[el.style || defaultStyle];
+        if (!deserializer) continue;
+        if (lowered === undefined) {
+            lowered = {};
+            for (const key of Object.keys(target)) assignOwnByLoops(lowered, key.toLowerCase(), target[key]);
+        }
+        const value = deserializer(el.name.toLowerCase(), lowered, schema.properties && schema.properties[el.name.toLowerCase()], el.explode || false);
+        // lodash's pickBy keeps what is truthy, and its baseSet leaves these three names out.
+        if (value && name !== '__proto__' && name !== 'constructor' && name !== 'prototype') values[name] = value;
+    }
+    return values;
+}
+`;
+
+/** Prism's params.js (\`source\`, read from \`path\`) gathering parameter values in loops (PARAMETER_VALUES says why). */
+export function parameterValuesByLoops(source: string, path: string): string {
+  if (!PARAMETER_VALUES.test(source)) {
+    throw new Error(`${path}: Prism's parameter validator no longer gathers values as the build expects`);
+  }
+  return `${source.replace(PARAMETER_VALUES, PARAMETER_VALUES_BY_LOOPS)}${PARAMETER_VALUES_HELPERS}`;
+}
+
 /**
  * Inside the bundle, but run on first use: Prism reaches each only through a property it reads
  * when it calls it, so a stand-in (deferred-modules.ts' `lazyObject`) can wait until then.
@@ -66,9 +115,102 @@ const ON_FIRST_USE: { specifier: string; importer: RegExp; callable?: true }[] =
   { specifier: 'ajv/dist/2020', importer: PRISM_SCHEMA_CHECKS },
 ];
 
+/**
+ * The lodash functions the bundled modules call on the whole of `require('lodash')`. Loading
+ * lodash.js builds all three hundred of its functions and their chaining wrappers (the largest
+ * share of evaluating the bundle); each of these is lodash's own module for that one function,
+ * of the same lodash release, required when first read. The build refuses a bundle in which
+ * a module reads any other member of it (LODASH_MEMBER_USE).
+ */
+export const LODASH_FUNCTIONS = [
+  'cloneDeep',
+  'compact',
+  'defaults',
+  'defaultsDeep',
+  'escapeRegExp',
+  'flatten',
+  'get',
+  'groupBy',
+  'has',
+  'inRange',
+  'isEmpty',
+  'isEqualWith',
+  'isMatch',
+  'isNumber',
+  'isString',
+  'keyBy',
+  'mapKeys',
+  'mapValues',
+  'omit',
+  'partial',
+  'pick',
+  'pickBy',
+  'set',
+  'setWith',
+  'tail',
+  'trimStart',
+  'upperFirst',
+] as const;
+/** The lodash release whose one-function modules the bundle uses instead of its whole (see LODASH_FUNCTIONS). */
+export const LODASH_VERSION = '4.18.1';
+
+/** The source of the stand-in for `require('lodash')`: one getter per function, each requiring lodash's own module. */
+export function lodashFunctionsSource(): string {
+  const getters = LODASH_FUNCTIONS.map(
+    (name) => `  get ${name}() { return require(${JSON.stringify(`lodash/${name}.js`)}); },`,
+  );
+  return `module.exports = {\n${getters.join('\n')}\n};\n`;
+}
+
+/** `x = require("lodash")` (or with single quotes), in a module that requires the whole of lodash. */
+const LODASH_BINDING = /\b(?:var|let|const)\s+([\w$]+)\s*=\s*require\((["'])lodash\2\)/g;
+
+/**
+ * Refuses a module (`source`, read from `path`) that uses the whole of lodash other than by
+ * reading one of LODASH_FUNCTIONS from the name it bound it to: the stand-in has nothing else.
+ */
+export function checkLodashUse(source: string, path: string): void {
+  const names = [...source.matchAll(LODASH_BINDING)].map((m) => m[1] as string);
+  const requires = source.match(/require\((["'])lodash\1\)/g)?.length ?? 0;
+  if (names.length === 0 || names.length !== requires) {
+    throw new Error(`${path}: requires lodash in a way the build's stand-in does not expect`);
+  }
+  const known = new Set<string>(LODASH_FUNCTIONS);
+  for (const name of new Set(names)) {
+    const escaped = name.replace(/\$/g, '\\$');
+    for (const use of source.matchAll(
+      new RegExp(`(?<![\\w$.'"/])${escaped}(?![\\w$'"/])(\\s*\\.\\s*([\\w$]+))?`, 'g'),
+    )) {
+      const member = use[2];
+      const declaration = /^\s*=\s*require\(/.test(source.slice((use.index ?? 0) + name.length));
+      if (declaration) continue;
+      if (member === undefined || !known.has(member)) {
+        throw new Error(
+          `${path}: reads ${member === undefined ? 'lodash itself' : `lodash.${member}`}, which the build's stand-in for lodash does not have`,
+        );
+      }
+    }
+  }
+}
+
 const prismLayout: Plugin = {
   name: 'prism-layout',
   setup(b) {
+    b.onResolve({ filter: /^lodash$/ }, async (args) => {
+      checkLodashUse(await readFile(args.importer, 'utf8'), args.importer);
+      const version = (createRequire(args.importer)('lodash/package.json') as { version: string }).version;
+      if (version !== LODASH_VERSION) {
+        throw new Error(
+          `${args.importer}: requires lodash ${version}; the build's stand-in is checked against ${LODASH_VERSION}`,
+        );
+      }
+      return { path: 'lodash', namespace: 'lodash-functions', pluginData: { resolveDir: args.resolveDir } };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lodash-functions' }, (args) => ({
+      contents: lodashFunctionsSource(),
+      resolveDir: (args.pluginData as { resolveDir: string }).resolveDir,
+      loader: 'js',
+    }));
     // The entry's json-schema-faker and YAML reader are the ones Prism itself requires.
     b.onResolve({ filter: /^(json-schema-faker|@stoplight\/yaml)$/ }, (args) =>
       args.importer === ENTRY && FROM_PRISM.has(args.path)
@@ -109,6 +251,9 @@ const prismLayout: Plugin = {
         `$1: require(${JSON.stringify(DEFERRED)}).lazyObject(() => $2)`,
       );
       return { contents: source.replace(eager, `const ajvInstances = {\n${members}};`), loader: 'js' };
+    });
+    b.onLoad({ filter: PRISM_PARAMS }, async (args) => {
+      return { contents: parameterValuesByLoops(await readFile(args.path, 'utf8'), args.path), loader: 'js' };
     });
     b.onLoad({ filter: FP_TS_FUNCTION }, async (args) => {
       return { contents: dualWithoutCopies(await readFile(args.path, 'utf8'), args.path), loader: 'js' };

@@ -58,6 +58,9 @@ export function lazyObject(load: () => object, options: { callable?: boolean } =
   return new Proxy(shell, {
     get: (_, key) => Reflect.get(target(), key),
     set: (_, key, value) => Reflect.set(target(), key, value),
+    // A test that swaps a member for a spy defines it on the loaded module, as on a module.
+    defineProperty: (_, key, descriptor) => Reflect.defineProperty(target(), key, descriptor),
+    deleteProperty: (_, key) => Reflect.deleteProperty(target(), key),
     has: (_, key) => Reflect.has(target(), key),
     ownKeys: () => Reflect.ownKeys(target()),
     getOwnPropertyDescriptor(_, key) {

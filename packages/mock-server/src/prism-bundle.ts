@@ -4,7 +4,10 @@
 // the mock's start-up. Prism ships CommonJS only, and this file stays CommonJS too.
 import { lazyObject } from './deferred-modules.js';
 
-export const prismHttp = require('@stoplight/prism-http') as typeof import('@stoplight/prism-http');
+// Prism's own entry (its router, its request pipeline, its reading of documents, its proxy) is
+// loaded on first use: a routed request needs only the validators and the mocker below, and
+// the entry's modules were a tenth of the mock's start-up.
+export const prismHttp = lazyObject(() => require('@stoplight/prism-http')) as typeof import('@stoplight/prism-http');
 // Prism's request validators and its mocker, the pieces its request pipeline is made of: the mock
 // calls them itself for one operation it has routed already (prism-request.ts says why). The
 // same module instances as the ones above use.

@@ -134,13 +134,16 @@ export async function createMockEngine(options: EngineOptions = {}): Promise<Moc
       ...(options.seed !== undefined ? { seed: String(options.seed) } : {}),
     },
   };
-  const prism = prismHttp.createInstance(baseConfig, { logger: SILENT_LOGGER });
+  // Prism's own pipeline, made when a search of the whole document first needs it (it loads
+  // Prism's entry module, which a routed request never uses).
+  let prism: ReturnType<typeof prismHttp.createInstance> | undefined;
   // A routed request runs Prism's steps directly (prism-request.ts); only a search of the
   // whole document goes through Prism's own pipeline.
   const requestFor = createPrismRequest(SILENT_LOGGER);
   const seeds = new Map<IHttpOperation, string>();
   const run = async (input: IHttpRequest, config: IHttpConfig, operation?: IHttpOperation): Promise<PrismResult> => {
     if (operation) return requestFor(operation, input, config);
+    prism ??= prismHttp.createInstance(baseConfig, { logger: SILENT_LOGGER });
     const result = await prism.request(input, operations, config)();
     return result._tag === 'Right' ? { ok: true, value: result.right } : { ok: false, error: result.left };
   };

@@ -10,7 +10,16 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, expect, it } from 'vitest';
-import { buildPrismBundle, dualWithoutCopies, PRISM_BUNDLE } from '../scripts/build-prism-bundle.js';
+import {
+  buildPrismBundle,
+  checkLodashUse,
+  dualWithoutCopies,
+  LODASH_FUNCTIONS,
+  LODASH_VERSION,
+  lodashFunctionsSource,
+  PRISM_BUNDLE,
+  parameterValuesByLoops,
+} from '../scripts/build-prism-bundle.js';
 import { codeCachePath, loadPrebuilt } from '../src/prebuilt.js';
 
 const require = createRequire(import.meta.url);
@@ -142,5 +151,148 @@ it("the bundle's fp-ts dual (copying no arguments) calls its body as fp-ts's own
       },
     ),
     { numRuns: 500 },
+  );
+});
+
+it("the bundle's stand-in for lodash gives each function it has, and each behaves as the whole lodash's", () => {
+  // The lodash Prism requires, as the build finds it, and the stand-in run as CommonJS from there.
+  const fromPrism = createRequire(require.resolve('@stoplight/prism-http'));
+  expect((fromPrism('lodash/package.json') as { version: string }).version).toBe(LODASH_VERSION);
+  const standIn = { exports: {} as Record<string, unknown> };
+  new Function('module', 'require', lodashFunctionsSource())(standIn, fromPrism);
+  const whole = fromPrism('lodash') as Record<string, unknown>;
+  expect(Object.keys(standIn.exports)).toEqual([...LODASH_FUNCTIONS]);
+  type Fn = (...args: unknown[]) => unknown;
+  // A value in plain data: each object by its kind and own keys in order (functions by kind
+  // alone, as the two sides are handed equal functions that are not the same object).
+  const plainData = (value: unknown): unknown => {
+    if (typeof value === 'function') return '[function]';
+    if (typeof value !== 'object' || value === null) return Object.is(value, -0) ? '[-0]' : value;
+    const kind = Object.prototype.toString.call(value);
+    const prototype = Object.getPrototypeOf(value);
+    const made = prototype === null ? 'null' : (prototype.constructor?.name ?? '?');
+    const keys = Reflect.ownKeys(value).map((key) => [
+      String(key),
+      plainData((value as Record<PropertyKey, unknown>)[key]),
+    ]);
+    return { kind, made, keys };
+  };
+  // What a call gives: its result (a function by what it answers), what became of its
+  // arguments (some functions write to the first), or what it threw.
+  const outcome = (fn: Fn, args: unknown[]) => {
+    try {
+      const result = fn(...args);
+      return plainData({ result: typeof result === 'function' ? (result as Fn)('x', 2) : result, args });
+    } catch (error) {
+      return { threw: (error as Error).constructor.name, message: (error as Error).message };
+    }
+  };
+  // Short keys (never `length`: an object with a length of two billion is a long loop on both
+  // sides), some that lodash treats apart, paths and functions (iteratees, customisers).
+  const key = fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('constructor', '__proto__', 'a.b', 'a[0]'));
+  const anything = (maxDepth: number) => fc.anything({ maxDepth, maxKeys: 3, key });
+  const value = fc.oneof(
+    anything(2),
+    fc.func(anything(1)),
+    fc.array(fc.oneof(key, fc.integer({ min: -1, max: 3 })), { maxLength: 3 }),
+    fc.dictionary(key, anything(1), { maxKeys: 4 }),
+  );
+  for (const name of LODASH_FUNCTIONS) {
+    fc.assert(
+      fc.property(fc.clone(fc.array(value, { maxLength: 4 }), 2), ([mine, theirs]) => {
+        expect(outcome(standIn.exports[name] as Fn, mine), name).toEqual(outcome(whole[name] as Fn, theirs));
+      }),
+      { numRuns: 300 },
+    );
+  }
+});
+
+it('the build refuses a module that reads from lodash what its stand-in lacks', () => {
+  const uses = (body: string) => () => checkLodashUse(`const lodash_1 = require("lodash");\n${body}`, 'x.js');
+  expect(uses('(0, lodash_1.pickBy)(a); lodash_1.get(a, "b");')).not.toThrow();
+  expect(uses('(0, lodash_1.debounce)(a);')).toThrow(/lodash\.debounce/);
+  expect(uses('call(lodash_1);')).toThrow(/lodash itself/);
+  expect(() => checkLodashUse('const { get } = require("lodash");', 'x.js')).toThrow(/does not expect/);
+});
+
+it("the bundle's Prism gathers parameter values in loops and validates them as Prism's own lodash gathering does", () => {
+  // Prism's params.js as installed and as the build rewrites it, each run as CommonJS from
+  // Prism's folder, so both use the same lodash, fp-ts, deserializers and Ajv.
+  const path = require.resolve('@stoplight/prism-http/dist/validator/validators/params.js');
+  const fromParams = createRequire(path);
+  type Validate = (
+    target: unknown,
+    specs: unknown[],
+    context: unknown,
+    bundle: unknown,
+  ) => (style: { deserializers: unknown; prefix: string; defaultStyle: string }) => unknown;
+  const original = (fromParams(path) as { validateParams: Validate }).validateParams;
+  const rewritten = { exports: {} as { validateParams: Validate } };
+  new Function('exports', 'module', 'require', parameterValuesByLoops(readFileSync(path, 'utf8'), path))(
+    rewritten.exports,
+    rewritten,
+    fromParams,
+  );
+  const deserializers = fromParams('../deserializers') as Record<string, unknown>;
+  const places = [
+    { deserializers: deserializers.query, prefix: 'query', defaultStyle: 'form' },
+    { deserializers: deserializers.header, prefix: 'header', defaultStyle: 'simple' },
+    { deserializers: deserializers.path, prefix: 'path', defaultStyle: 'simple' },
+  ];
+  const name = fc.constantFrom(
+    'chatId',
+    'ChatId',
+    'CHATID',
+    'limit',
+    'ids',
+    'filter',
+    'x-Key',
+    '__proto__',
+    'constructor',
+  );
+  const schema = fc.constantFrom(
+    undefined,
+    { type: 'string' },
+    { type: 'string', pattern: '^[0-9]+@c\\.us$' },
+    { type: 'integer', minimum: 1 },
+    { type: 'boolean' },
+    { type: 'array', items: { type: 'string' } },
+    { type: 'array', items: { type: 'integer' } },
+    { type: 'object', properties: { a: { type: 'string' }, b: { type: 'integer' } } },
+  );
+  const spec = fc.record(
+    {
+      name,
+      style: fc.constantFrom('form', 'simple', 'deepObject', 'spaceDelimited', 'pipeDelimited', 'label', 'matrix'),
+      explode: fc.boolean(),
+      required: fc.boolean(),
+      deprecated: fc.boolean(),
+      schema,
+    },
+    { requiredKeys: ['name'] },
+  );
+  const text = fc.constantFrom('', '1', '-5', 'abc', 'true', '447700900123@c.us', 'a,b', 'a,1,b,2');
+  const target = fc.dictionary(
+    fc.oneof(name, fc.constantFrom('filter[a]', 'ids[0]', 'other')),
+    fc.oneof(text, fc.array(text, { maxLength: 2 })),
+    { maxKeys: 6 },
+  );
+  // What a validation gives, or what it threw (a delimited style on a value that is not an array).
+  const outcome = (validate: Validate, args: [unknown, unknown[]], place: (typeof places)[number]) => {
+    try {
+      return JSON.parse(JSON.stringify(validate(args[0], args[1], 'input', undefined)(place)));
+    } catch (error) {
+      return { threw: (error as Error).message };
+    }
+  };
+  fc.assert(
+    fc.property(
+      fc.clone(fc.tuple(target, fc.array(spec, { minLength: 1, maxLength: 4 })), 2),
+      fc.constantFrom(...places),
+      ([mine, theirs], place) => {
+        expect(outcome(rewritten.exports.validateParams, mine, place)).toEqual(outcome(original, theirs, place));
+      },
+    ),
+    { numRuns: 400 },
   );
 });

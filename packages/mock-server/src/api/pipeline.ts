@@ -14,7 +14,7 @@ import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
 import { parseJson, readBody } from '../http/body.js';
 import { isJsonMediaType, isValidAccept, isValidContentType, mediaTypeOf } from '../http/media.js';
-import { flattenHeaders, sendJson, setApiCorsHeaders } from '../http/respond.js';
+import { flattenHeaders, headWith, sendJson, setApiCorsHeaders } from '../http/respond.js';
 import { credentialFromHeaders } from '../placement/credentials.js';
 import { type Merged, mergeSources, type Sources } from '../placement/merge.js';
 import { parsePhpPairs, parsePhpQuery } from '../placement/php.js';
@@ -54,7 +54,8 @@ export async function handleApi(
   search: string,
   settings: ApiSettings,
 ): Promise<void> {
-  const at = Date.now();
+  // When the call arrived, for the journal (`observe`) alone.
+  const at = settings.observe ? Date.now() : 0;
   let merged = NO_PARAMS;
   let operationId: string | undefined;
   const api = settings.api?.name ?? 'v1';
@@ -76,7 +77,9 @@ export async function handleApi(
 
   setApiCorsHeaders(req, res);
   if (req.method === 'OPTIONS') {
-    res.writeHead(204, { 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS' }).end();
+    res
+      .writeHead(204, headWith(res, { 'access-control-allow-methods': 'GET, POST, PUT, DELETE, PATCH, OPTIONS' }))
+      .end();
     return;
   }
   const raw = await readBody(req, settings.maxBodyBytes);
@@ -160,7 +163,11 @@ export async function handleApi(
   }
   const undocumented = undocumentedChoice(operation, choice);
   const requestHeaders = flattenHeaders(req);
-  const { 'content-length': _length, 'content-type': _type, ...headers } = requestHeaders;
+  // Prism validates the headers without the body's framing; the body's type is the one it is validated as.
+  const headers: Record<string, string> = {};
+  for (const name in requestHeaders) {
+    if (name !== 'content-length' && name !== 'content-type') headers[name] = requestHeaders[name] as string;
+  }
   if (call.body) headers['content-type'] = call.body.mediaType;
   const input: IHttpRequest = {
     // A GET the operation also accepts is validated and answered as the operation's own method.
@@ -194,7 +201,8 @@ export async function handleApi(
   }
 
   const outHeaders: Record<string, string> = {};
-  for (const [name, value] of Object.entries(output.headers ?? {})) outHeaders[name.toLowerCase()] = String(value);
+  const prismHeaders = output.headers ?? {};
+  for (const name of Object.keys(prismHeaders)) outHeaders[name.toLowerCase()] = String(prismHeaders[name]);
   const documented: MockAnswer = { status: output.statusCode, body: output.body, headers: outHeaders };
 
   // 5. The seam: a stateful responder may answer instead of the documented example.
@@ -228,14 +236,14 @@ function send(
   const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const type = headers['content-type'] ?? 'application/json';
   if (reply.body === undefined || reply.body === null) {
-    res.writeHead(reply.status, headers).end();
+    res.writeHead(reply.status, headWith(res, headers)).end();
   } else if (typeof reply.body === 'string' && !/json/i.test(type)) {
-    res.writeHead(reply.status, { ...headers, 'content-type': type }).end(reply.body);
+    res.writeHead(reply.status, headWith(res, { ...headers, 'content-type': type })).end(reply.body);
   } else if (/json/i.test(type)) {
     // Through `answer`, so the journal sees JSON answers too; keep the documented content type.
     return answer(reply.status, reply.body, headers);
   } else {
-    res.writeHead(reply.status, { ...headers, 'content-type': type }).end(JSON.stringify(reply.body));
+    res.writeHead(reply.status, headWith(res, { ...headers, 'content-type': type })).end(JSON.stringify(reply.body));
   }
 }
 
