@@ -253,7 +253,8 @@ function bareServerArgs(bodies) {
     const bodies = ${JSON.stringify(bodies)};
     const server = require('node:http').createServer((req, res) => {
       const body = bodies[req.method + ' ' + req.url.split('?')[0]] ?? '{}';
-      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      // With its length, as the mock sends it: node:http then writes head and body at once.
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }).end(body);
     });
     server.listen(Number(process.argv[1]), '${HOST}');
     process.on('SIGTERM', () => server.close(() => process.exit(0)));
