@@ -64,13 +64,19 @@ const bareAdd = (queue, { envelope }) =>
     { ...jobOptions, jobId: envelope.id },
   );
 
+/** A durable receiver on its own queue, closed at the end; its queue is emptied between rounds. */
+async function durableReceiver() {
+  const receiver = await createQueueReceiver({ url, hmacKey: KEY, queue: `bench-durable-${tag}` });
+  closers.push(() => receiver.close());
+  // The receiver's queue seen from outside, only to empty it between rounds.
+  queueOn(`bench-durable-${tag}`);
+  return receiver;
+}
+
 /** The contenders of each group; every group also runs `bare`. */
 const groups = {
   async durable() {
-    const receiver = await createQueueReceiver({ url, hmacKey: KEY, queue: `bench-durable-${tag}` });
-    closers.push(() => receiver.close());
-    // The receiver's queue seen from outside, only to empty it between rounds.
-    queueOn(`bench-durable-${tag}`);
+    const receiver = await durableReceiver();
     return { durable: (d) => receiver.receive(d.delivery) };
   },
   async inProcess() {
@@ -78,9 +84,7 @@ const groups = {
     return { inProcess: (d) => inProcess.receive(d.delivery) };
   },
   async durableFetch() {
-    const receiver = await createQueueReceiver({ url, hmacKey: KEY, queue: `bench-durable-${tag}` });
-    closers.push(() => receiver.close());
-    queueOn(`bench-durable-${tag}`);
+    const receiver = await durableReceiver();
     return { durableFetch: (d) => receiver.fetch(d.request) };
   },
   async inProcessFetch() {
