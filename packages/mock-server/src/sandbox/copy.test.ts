@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { copyJson } from './copy.js';
+import { copyJson, copyUnlessSame } from './copy.js';
 
 it('copies JSON-shaped data as structuredClone does, sharing nothing with the original', () => {
   fc.assert(
@@ -21,4 +21,22 @@ it('keeps __proto__ as an own key, never as a prototype', () => {
   expect(Object.keys(copy)).toEqual(['__proto__', 'a']);
   expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+it('copyUnlessSame gives what copyJson gives, sharing an earlier copy only when it holds the same data', () => {
+  fc.assert(
+    fc.property(fc.jsonValue(), fc.jsonValue(), fc.boolean(), (value, other, same) => {
+      const kept = copyJson(same ? value : other);
+      const result = copyUnlessSame(kept, value);
+      expect(result).toStrictEqual(copyJson(value));
+      expect(JSON.stringify(result)).toBe(JSON.stringify(value));
+      if (same && value !== null && typeof value === 'object') expect(result).toBe(kept);
+    }),
+    { numRuns: 500 },
+  );
+  // Key order and -0 count: the copy must write out exactly as the value does.
+  const kept = { a: 1, b: 2 };
+  expect(copyUnlessSame(kept, { b: 2, a: 1 })).not.toBe(kept);
+  expect(copyUnlessSame({ n: 0 }, { n: -0 })).toStrictEqual({ n: -0 });
+  expect(copyUnlessSame([1, 2], { 0: 1, 1: 2 })).toStrictEqual({ 0: 1, 1: 2 });
 });

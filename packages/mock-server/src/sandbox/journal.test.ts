@@ -109,4 +109,27 @@ describe('the journal', () => {
     expect(JSON.stringify(missing?.body)).toBe(`{"__proto__":{"x":"${REDACTED}"}}`);
     expect(journal.size()).toBe(2);
   });
+
+  it('shares the copies of a call made again, and each entry still shows its own call', () => {
+    const journal = createJournal();
+    const answer = () => ({ name: 'default', config: { webhooks: [{ url: 'http://127.0.0.1:9/h' }] } });
+    const params = { instance_id: '1', access_token: 'tok-5' };
+    journal.add(call({ params, body: answer(), secrets: ['tok-5'] }));
+    const changed = answer();
+    journal.add(call({ params, body: changed, secrets: ['tok-5'] }));
+    changed.config.webhooks[0] = { url: 'http://later' };
+    journal.add(call({ params, body: { ...answer(), name: 'other' }, secrets: ['tok-5'] }));
+    journal.add(call({ operationId: 'getSessionInfo', params, body: answer(), secrets: ['tok-5'] }));
+    const entries = journal.list();
+    expect(entries.map((e) => [e.operationId, e.body])).toStrictEqual([
+      ['sendText', answer()],
+      ['sendText', answer()],
+      ['sendText', { ...answer(), name: 'other' }],
+      ['getSessionInfo', answer()],
+    ]);
+    expect(entries.every((e) => e.params.access_token === REDACTED)).toBe(true);
+    // Read entries are never shared into: a call after a read gets its own copy.
+    journal.add(call({ params, body: answer(), secrets: ['tok-5'] }));
+    expect(journal.list()[4]?.body).toStrictEqual(answer());
+  });
 });

@@ -2,7 +2,7 @@
 // sent. A call is kept as it was (a plain copy of its parameters and answer, with the tokens
 // to take out) and redacted the first time it is read: nothing read from the journal carries
 // a token, and a busy sandbox that nobody asks does not redact every answer it gives.
-import { copyJson } from './copy.js';
+import { copyUnlessSame } from './copy.js';
 import { matchesFields } from './match.js';
 import { redact } from './redact.js';
 
@@ -66,7 +66,7 @@ class Kept {
   readonly instanceId: string | null;
   readonly status: number;
 
-  constructor(call: JournalCall) {
+  constructor(call: JournalCall, previous: Kept | undefined) {
     this.at = call.at;
     this.api = call.api;
     this.operationId = call.operationId;
@@ -74,10 +74,16 @@ class Kept {
     this.path = call.path;
     this.instanceId = call.instanceId;
     this.status = call.status;
-    // Copies, so that later changes to the state (or to the caller's objects) do not show.
-    this.params = copyJson(call.params as Record<string, unknown>);
-    this.body = copyJson(call.body);
+    // Copies, so that later changes to the state (or to the caller's objects) do not show;
+    // the same call made again shares the copies of the one before (nothing changes them).
+    this.params = copyUnlessSame(previous?.params, call.params as Record<string, unknown>);
+    this.body = copyUnlessSame(previous?.body, call.body);
     this.secrets = call.secrets;
+  }
+
+  /** True until the entry is first read (then only its redacted form is kept). */
+  unread(): boolean {
+    return this.shown === undefined;
   }
 
   entry(): JournalEntry {
@@ -104,9 +110,15 @@ class Kept {
 /** Keeps the last `limit` entries so a long-running sandbox does not grow without bound. */
 export function createJournal(limit = 10_000): Journal {
   let entries: Kept[] = [];
+  /** The last call of each operation still unread, whose copies the next one may share. */
+  let latest = new Map<string | null, Kept>();
   return {
     add(call) {
-      entries.push(new Kept(call));
+      const previous = latest.get(call.operationId);
+      const kept = new Kept(call, previous?.unread() ? previous : undefined);
+      if (latest.size >= 64 && !latest.has(call.operationId)) latest.clear();
+      latest.set(call.operationId, kept);
+      entries.push(kept);
       // Trim in chunks so a full journal does not copy itself on every call.
       if (entries.length > limit + limit / 10) entries = entries.slice(entries.length - limit);
     },
@@ -123,6 +135,7 @@ export function createJournal(limit = 10_000): Journal {
     size: () => entries.length,
     clear() {
       entries = [];
+      latest = new Map();
     },
   };
 }

@@ -1,9 +1,11 @@
 // Scenarios: the starting state of a sandbox. A file (YAML or JSON) is checked against the
 // published JSON Schema, and a mistake is reported with the file, the path inside it and
 // what is wrong. Without a file, the default scenario is the documented instance.
+
 import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../scenario.schema.json' with { type: 'json' };
+import { copyJson } from './copy.js';
 import { newLabel } from './operations/labels.js';
 import type { ContactRecord, GroupParticipant, InstanceState, MeInfo, SessionStatus, WebhookTarget } from './state.js';
 import { chatFor, messageRecord, wireMessage } from './state.js';
@@ -153,7 +155,8 @@ export function createInstance(entry: ScenarioInstance, world: Pick<World, 'ids'
     engine: {
       name: entry.engine?.name ?? 'GOWS',
       version: entry.engine?.version ?? null,
-      info: entry.engine?.info ?? {},
+      // The instance's own copy: the default scenario's comes from the spec's example.
+      info: copyJson(entry.engine?.info ?? {}),
     },
     profile: { name: me.pushName ?? null, status: null, picture: null },
     ownPresence: 'online',

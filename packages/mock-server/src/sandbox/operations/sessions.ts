@@ -8,17 +8,13 @@ import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer
  * changed, and copying the webhook targets was most of the cost of this answer.
  */
 export function sessionInfo(instance: InstanceState) {
-  const engine = instance.engine.info as Record<string, unknown> | undefined;
-  return {
-    name: instance.name,
-    status: instance.status,
-    config: {
-      ...(hasKeys(instance.metadata) ? { metadata: instance.metadata } : {}),
-      webhooks: instance.webhooks,
-    },
-    me: instance.linked ? instance.me : null,
-    ...(engine && hasKeys(engine) ? { engine } : {}),
-  };
+  const info = instance.engine.info as Record<string, unknown> | undefined;
+  // Each shape written out as a literal: spreading optional parts into the answer made
+  // objects that cost more to build, copy (for the journal) and write out than the rest.
+  const { webhooks } = instance;
+  const config = hasKeys(instance.metadata) ? { metadata: instance.metadata, webhooks } : { webhooks };
+  const base = { name: instance.name, status: instance.status, config, me: instance.linked ? instance.me : null };
+  return info && hasKeys(info) ? { ...base, engine: info } : base;
 }
 
 function hasKeys(value: object): boolean {
