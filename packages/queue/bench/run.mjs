@@ -26,7 +26,9 @@ import { useRedis } from '../test/support/redis-server.mjs';
 import { median, perSecond, timed } from './timing.mjs';
 
 const SENDS = Number(process.env.BENCH_SENDS ?? 600);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+// 15 rounds: one round's ratio moves by a tenth either way on this machine, and the median
+// of 9 still moved by a few hundredths between runs.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT ?? 64);
 /** The receiving groups, each a process of its own (bench/receiving.mjs). */
 const GROUPS = ['durable', 'inProcess', 'durableFetch', 'inProcessFetch', 'barePipelined'];
@@ -46,7 +48,7 @@ try {
     const { stdout } = await run(
       process.execPath,
       ['--expose-gc', new URL('receiving.mjs', import.meta.url).pathname, group],
-      { env: { ...process.env, REDIS_URL: redis.url }, maxBuffer: 16 * 1024 * 1024 },
+      { env: { ...process.env, REDIS_URL: redis.url, BENCH_ROUNDS: String(ROUNDS) }, maxBuffer: 16 * 1024 * 1024 },
     );
     const result = JSON.parse(stdout.trim().split('\n').at(-1));
     // The bare add of each group is its own reference; the table shows the durable group's.
