@@ -271,35 +271,34 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   const dispatch = (job: Attempt, rules: DeliveryFaultRule['webhooks'][]) => {
-    if (rules.length === 0) {
-      // No fault: one attempt now, then whatever a reordering fault held back for the target.
-      clock.schedule(0, () => {
-        const sent = send(job);
-        if (sent === undefined && held.size === 0) return undefined;
-        return (async () => {
-          await sent;
-          await flushHeld(holdKey(job));
-        })();
-      });
-      return;
+    let delayMs = 0;
+    let copies = 0;
+    let reorder = false;
+    let badSignature = false;
+    for (const rule of rules) {
+      delayMs += rule.delayMs ?? 0;
+      copies += rule.duplicate ?? 0;
+      reorder ||= Boolean(rule.reorder);
+      badSignature ||= Boolean(rule.badSignature);
     }
-    const delayMs = rules.reduce((sum, r) => sum + (r.delayMs ?? 0), 0);
-    const copies = rules.reduce((sum, r) => sum + (r.duplicate ?? 0), 0);
-    const reorder = rules.some((r) => r.reorder);
-    const badSignature = rules.some((r) => r.badSignature);
-    const first = { ...job, badSignature };
-    clock.schedule(delayMs, async () => {
+    const first = badSignature ? { ...job, badSignature } : job;
+    clock.schedule(delayMs, () => {
       const key = holdKey(job);
       if (reorder) {
         const waiting = held.get(key) ?? [];
         waiting.push(first);
         held.set(key, waiting);
         clock.schedule(REORDER_HOLD_MS, () => flushHeld(key));
-        return;
+        return undefined;
       }
-      await send(first);
-      for (let i = 0; i < copies; i++) await send({ ...first, duplicate: true });
-      await flushHeld(key);
+      const sent = send(first);
+      // The common case (no fault, a target the sandbox does not reach) stays synchronous.
+      if (sent === undefined && copies === 0 && !held.has(key)) return undefined;
+      return (async () => {
+        await sent;
+        for (let i = 0; i < copies; i++) await send({ ...first, duplicate: true });
+        await flushHeld(key);
+      })();
     });
   };
 
@@ -368,18 +367,9 @@ interface TargetUrl {
   refusal: string;
 }
 
-const NONE: readonly WebhookTarget[] = Object.freeze([]);
-
-/** The targets that subscribed to `event` (most events of a busy sandbox reach none). */
-function subscribed(targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] {
-  let out: WebhookTarget[] | undefined;
-  for (const target of targets) {
-    if (!target.events.includes(event) && !target.events.includes('*')) continue;
-    out ??= [];
-    out.push(target);
-  }
-  return out ?? NONE;
-}
+/** The targets that subscribed to `event`. */
+const subscribed = (targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] =>
+  targets.filter((target) => target.events.includes(event) || target.events.includes('*'));
 
 /** Milliseconds before retry number `attempt` (1 = the wait after the first try failed). */
 export function retryDelayMs(policy: RetryPolicy, attempt: number): number {
