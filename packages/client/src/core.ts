@@ -60,11 +60,14 @@ export interface RawResult {
   response: Response;
 }
 
-/** One operation of the operation face, as the core needs to know it. */
+/** One operation of the operation face, as the core needs to know it; made once per operation. */
 export interface CoreOperation {
   id: string;
-  /** Turns the answer into the call's result; runs while the call's timeout still applies. */
-  settle(result: RawResult): unknown;
+  /**
+   * Turns the answer into the call's result, with the core's error for an error status;
+   * runs while the call's timeout still applies.
+   */
+  settle(result: RawResult, apiError: WawpCore['apiError']): unknown;
 }
 
 type Init = Record<string, unknown> & TransportInit;
@@ -192,10 +195,33 @@ export function createCore(options: WawpClientOptions, profile: ApiProfile = V1_
     return new WawpNetworkError(`${where}: the answer could not be read: ${reason}`, call);
   };
 
+  const apiError: WawpCore['apiError'] = (method, path, response, body) => {
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = clean(value);
+    });
+    return new WawpApiError(
+      response.status,
+      body === undefined ? body : redactDeep(body, spellings, secrets),
+      {
+        method,
+        path: response.url ? locate(response.url) : clean(path),
+      },
+      {
+        headers,
+        retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
+        requestId: REQUEST_ID_HEADERS.map((name) => headers[name]).find(Boolean),
+      },
+    );
+  };
+
   const finish = (result: RawResult, operation: CoreOperation | undefined): unknown => {
-    hideToken(result.response, clean);
     if (result.error !== undefined) result.error = redactDeep(result.error, spellings, secrets);
-    return operation ? operation.settle(result) : result;
+    // An operation hands out its data or a redacted error, never the Response: only the path
+    // face's answer needs the token out of `response.url`.
+    if (operation) return operation.settle(result, apiError);
+    hideToken(result.response, clean);
+    return result;
   };
 
   const send = (method: string, path: string, init: Init = {}, operation?: CoreOperation): Promise<unknown> => {
@@ -275,25 +301,7 @@ export function createCore(options: WawpClientOptions, profile: ApiProfile = V1_
       raw.eject(...middleware);
       for (const m of middleware) registered.delete(m);
     },
-    apiError(method, path, response, body) {
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => {
-        headers[name] = clean(value);
-      });
-      return new WawpApiError(
-        response.status,
-        body === undefined ? body : redactDeep(body, spellings, secrets),
-        {
-          method,
-          path: response.url ? locate(response.url) : clean(path),
-        },
-        {
-          headers,
-          retryAfterMs: retryAfterMs(response.headers.get('retry-after')),
-          requestId: REQUEST_ID_HEADERS.map((name) => headers[name]).find(Boolean),
-        },
-      );
-    },
+    apiError,
   };
 }
 

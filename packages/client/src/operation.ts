@@ -1,5 +1,5 @@
 import { coreOf } from './client.js';
-import type { RawResult, WawpCore } from './core.js';
+import type { CoreOperation, RawResult, WawpCore } from './core.js';
 import type { BodyMode, CallOptions, Operation, OperationId, ParseMode } from './operation-types.js';
 
 /** What the generator knows about one operation; enough to split the flat arguments. */
@@ -53,7 +53,14 @@ export function operationFunction(
   definition: OperationDefinition<string, BodyMode, ParseMode>,
 ): (client: WawpFace, args?: Record<string, unknown>, options?: CallOptions) => Promise<unknown> {
   const meta = metaOf(definition);
-  return (client, args, options) => callOperation(client, meta, args, options);
+  // Made once per operation, not per call: the core hands its error builder to `settle`.
+  const operation = coreOperation(meta);
+  return (client, args, options) => callOperation(client, meta, args, options, operation);
+}
+
+/** What the core needs to know of an operation: its id, and how its answer becomes the result. */
+function coreOperation(meta: OperationMeta): CoreOperation {
+  return { id: meta.id, settle: (result, apiError) => settle(apiError, meta, result) };
 }
 
 /**
@@ -78,6 +85,7 @@ export function callOperation(
   meta: OperationMeta,
   args?: Bag,
   options?: CallOptions,
+  operation: CoreOperation = coreOperation(meta),
 ): Promise<unknown> {
   let init: Bag;
   const core = coreOf(client);
@@ -92,7 +100,7 @@ export function callOperation(
     return Promise.reject(error);
   }
   // The core's untyped door: the generator guarantees that path, method and arguments match.
-  return core.send(meta.method, meta.path, init, { id: meta.id, settle: (result) => settle(core, meta, result) });
+  return core.send(meta.method, meta.path, init, operation);
 }
 
 /** openapi-fetch's init for one call: parameters by location, the body, how to parse. */
@@ -130,8 +138,8 @@ function requestInit(meta: OperationMeta, args: Bag, options: CallOptions | unde
   return init;
 }
 
-function settle(core: WawpCore, meta: OperationMeta, { data, error, response }: RawResult): unknown {
-  if (!response.ok) throw core.apiError(meta.method, meta.path, response, error);
+function settle(apiError: WawpCore['apiError'], meta: OperationMeta, { data, error, response }: RawResult): unknown {
+  if (!response.ok) throw apiError(meta.method, meta.path, response, error);
   if (meta.parse !== 'auto' || data === undefined) return data;
   const type = response.headers.get('content-type') ?? '';
   return /json/i.test(type) ? response.json() : /^text\//i.test(type) ? response.text() : response.blob();
