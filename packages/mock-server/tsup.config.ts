@@ -32,10 +32,20 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    // The CLI: ESM only, no types; added to the dist/ the library build has just cleaned.
-    // The spec's tools are built in here too, so only the parts the CLI uses load.
-    entry: ['src/bin.ts', 'src/cli.ts'],
+    // The CLI's launcher: ESM, no types; added to the dist/ the library build has just cleaned.
+    entry: ['src/bin.ts'],
     format: ['esm'],
+    sourcemap: true,
+    target: 'node20',
+    platform: 'node',
+  },
+  {
+    // The CLI itself, one CommonJS file (dist/cli.cjs) that the launcher loads with V8's code
+    // cache of it (src/cli-bundle.ts says why). The spec's tools are built in here too, so
+    // only the parts the CLI uses load.
+    entry: { cli: 'src/cli-bundle.ts' },
+    format: ['cjs'],
+    shims: true,
     noExternal: ['@wawp/spec/tools'],
     esbuildPlugins: [specToolsWithoutSideEffects],
     sourcemap: true,

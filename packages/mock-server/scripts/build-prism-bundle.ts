@@ -110,6 +110,9 @@ const ON_FIRST_USE: { specifier: string; importer: RegExp; callable?: true }[] =
   { specifier: './JSONSchema', importer: /prism-http[\\/]dist[\\/]mocker[\\/]generator[\\/]HttpParamGenerator\.js$/ },
   // Prism's own logger, for which the mock hands it a silent stand-in (src/prism.ts).
   { specifier: 'pino', importer: /prism-core[\\/]dist[\\/]logger\.js$/, callable: true },
+  // MIME types by file extension (mime-db's 2,000 entries, indexed when loaded): type-is and
+  // accepts look one up only for a bare extension (`json`); Prism hands them full media types.
+  { specifier: 'mime-types', importer: /node_modules[\\/](type-is|accepts)[\\/]index\.js$/ },
   // JSON Schema 2019-09 and 2020-12 validators: Prism's reading marks every schema draft-07.
   { specifier: 'ajv/dist/2019', importer: PRISM_SCHEMA_CHECKS },
   { specifier: 'ajv/dist/2020', importer: PRISM_SCHEMA_CHECKS },
