@@ -33,7 +33,7 @@ export default defineConfig([
   },
   {
     // The CLI, no types, added to the dist/ the library build has just cleaned: its launcher
-    // (dist/bin.cjs, which bin/wawp-mock.js requires) and the CLI itself, one file
+    // (dist/bin.cjs, which bin/wawp-mock.js, CommonJS as well, requires) and the CLI itself, one file
     // (dist/cli.cjs) that the launcher loads with V8's code cache of it (src/cli-bundle.ts
     // says why). CommonJS both: Node 20 resolves, links and compiles ES modules afresh on
     // every start. The spec's tools are built in, so only the parts the CLI uses load, and so
