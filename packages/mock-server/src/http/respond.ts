@@ -5,18 +5,25 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**
- * The CORS headers of the API answer a response is writing, kept on the response itself: a
- * WeakMap entry per request cost more to add, find and collect than the head it is for.
+ * The CORS headers of the API answer a response is writing, kept on the response itself
+ * rather than as a WeakMap entry per request (to add, look up, and clear when collected).
  */
 const API_CORS = Symbol('wawp-mock.apiCors');
 type ApiResponse = ServerResponse & { [API_CORS]?: Record<string, string> };
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers?: Record<string, string>) {
+/** `known`: the body's JSON when the caller has it already (see `jsonOfUnshared`). */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers?: Record<string, string>,
+  known?: string,
+) {
   if (res.headersSent) {
     res.end();
     return;
   }
-  const text = JSON.stringify(body);
+  const text = known ?? JSON.stringify(body);
   // One object, in the order of the head: the CORS headers, the type, the caller's headers
   // (which win over both), and the length. With its length known, node:http writes the head
   // and the body in one go; without, it frames the body in chunks (four more pieces to
@@ -26,6 +33,24 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   if (headers) Object.assign(head, headers);
   head['content-length'] = String(Buffer.byteLength(text));
   res.writeHead(status, head).end(text);
+}
+
+/** JSON texts of answer bodies that only the mock itself holds (see `jsonOfUnshared`). */
+const unsharedJson = new WeakMap<object, string>();
+
+/**
+ * The JSON of a body no code outside the mock ever holds, written once per body object.
+ * Prism hands out a documented example as the same object on every call: when no responder
+ * and no observer sees the answer, nothing can change that object, so its text stays right.
+ */
+export function jsonOfUnshared(body: unknown): string {
+  if (body === null || typeof body !== 'object') return JSON.stringify(body);
+  let text = unsharedJson.get(body);
+  if (text === undefined) {
+    text = JSON.stringify(body);
+    unsharedJson.set(body, text);
+  }
+  return text;
 }
 
 /**
