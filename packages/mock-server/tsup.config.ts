@@ -32,11 +32,16 @@ export default defineConfig([
     platform: 'node',
   },
   {
-    // The CLI: ESM only, no types; added to the dist/ the library build has just cleaned.
-    // The spec's tools are built in here too, so only the parts the CLI uses load.
-    entry: ['src/bin.ts', 'src/cli.ts'],
-    format: ['esm'],
-    noExternal: ['@wawp/spec/tools'],
+    // The CLI, no types, added to the dist/ the library build has just cleaned: its launcher
+    // (dist/bin.cjs, which bin/wawp-mock.js, CommonJS as well, requires) and the CLI itself, one file
+    // (dist/cli.cjs) that the launcher loads with V8's code cache of it (src/cli-bundle.ts
+    // says why). CommonJS both: Node 20 resolves, links and compiles ES modules afresh on
+    // every start. The spec's tools are built in, so only the parts the CLI uses load, and so
+    // is the webhook header check (resolving a package's exports map took longer than running it).
+    entry: { bin: 'src/bin.ts', cli: 'src/cli-bundle.ts' },
+    format: ['cjs'],
+    shims: true,
+    noExternal: ['@wawp/spec/tools', '@wawp/webhooks-types/verify'],
     esbuildPlugins: [specToolsWithoutSideEffects],
     sourcemap: true,
     target: 'node20',

@@ -48,7 +48,9 @@ const WARMUP = Math.min(1_000, REQUESTS);
 /** Warm-up lasts at least this long too, so a fast server's JIT is done before it is measured. */
 const WARMUP_MS = 1_000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+// Seven rounds: the per-round ratios of the fast servers spread widely on a shared machine,
+// and their median settles with more of them (Prism's CLI, a reference only, takes little).
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
 const log = (line) => process.stdout.write(`${line}\n`);
 
@@ -265,15 +267,17 @@ function bareServerArgs(bodies) {
 const mockArgs =
   (...flags) =>
   (port) => [BIN, ...flags, '--port', String(port), '--host', HOST, '--control-token', CONTROL_TOKEN];
+const PRISM_SHARE = 0.05;
 const targets = [
   { key: 'sandbox', name: 'mock: sandbox (default)', args: mockArgs() },
   { key: 'static', name: 'mock: --static', args: mockArgs('--static') },
   { key: 'bare', name: 'bare node:http (floor)' },
-  // A reference, about a tenth as fast: a fifth of the requests keeps the run short.
+  // A reference, about a tenth as fast or less: a twentieth of the requests (and of the
+  // warm-up) keeps the run short; it was most of the run's time at a fifth.
   {
     key: 'prism',
     name: 'prism CLI, default log level',
-    share: 0.2,
+    share: PRISM_SHARE,
     args: (port) => [PRISM_CLI, 'mock', '--host', HOST, '--port', String(port), SPEC],
   },
 ];
@@ -287,7 +291,7 @@ const RATIOS = [
 
 log(
   `bench: ${REQUESTS_UNDER_TEST.map((r) => r.name).join(' and ')} on ${HOST}, ${ROUNDS} rounds, ` +
-    `${REQUESTS} requests per server and request in each (Prism's CLI ${Math.round(REQUESTS * 0.2)}), ` +
+    `${REQUESTS} requests per server and request in each (Prism's CLI ${Math.round(REQUESTS * PRISM_SHARE)}), ` +
     `${CONCURRENCY} keep-alive connections with one request in flight each`,
 );
 log(`bench: node ${process.version}, spec ${SPEC}`);

@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/bin.js';
+// CommonJS (bin/package.json): an ES module entry would make Node start its ES module loader
+// (and the promise-based file system under it) before anything of the CLI runs.
+require('../dist/bin.cjs');

@@ -110,6 +110,12 @@ const ON_FIRST_USE: { specifier: string; importer: RegExp; callable?: true }[] =
   { specifier: './JSONSchema', importer: /prism-http[\\/]dist[\\/]mocker[\\/]generator[\\/]HttpParamGenerator\.js$/ },
   // Prism's own logger, for which the mock hands it a silent stand-in (src/prism.ts).
   { specifier: 'pino', importer: /prism-core[\\/]dist[\\/]logger\.js$/, callable: true },
+  // Callbacks, the requests an operation's answer makes the mock send (with node-fetch, chalk
+  // and a JSON Pointer reader of their own): only an operation that documents callbacks runs them.
+  { specifier: './callback/callbacks', importer: /prism-http[\\/]dist[\\/]mocker[\\/]index\.js$/ },
+  // MIME types by file extension (mime-db's 2,000 entries, indexed when loaded): type-is and
+  // accepts look one up only for a bare extension (`json`); Prism hands them full media types.
+  { specifier: 'mime-types', importer: /node_modules[\\/](type-is|accepts)[\\/]index\.js$/ },
   // JSON Schema 2019-09 and 2020-12 validators: Prism's reading marks every schema draft-07.
   { specifier: 'ajv/dist/2019', importer: PRISM_SCHEMA_CHECKS },
   { specifier: 'ajv/dist/2020', importer: PRISM_SCHEMA_CHECKS },

@@ -155,7 +155,8 @@ async function serve(values: Values): Promise<number> {
     close(): Promise<void>;
   };
   let mode: string;
-  const { ScenarioError } = await import('./sandbox/scenario.js');
+  // Only the sandbox reads a scenario: static mode does not load its checks.
+  const ScenarioError = isStatic ? undefined : (await import('./sandbox/scenario.js')).ScenarioError;
   try {
     if (isStatic) {
       const { startMockServer } = await import('./server.js');
@@ -179,7 +180,7 @@ async function serve(values: Values): Promise<number> {
       mode = `sandbox, ${sandbox.engine.world.clock.mode} clock, instance ${sandbox.instanceId}`;
     }
   } catch (error) {
-    if (error instanceof ScenarioError) {
+    if (ScenarioError && error instanceof ScenarioError) {
       process.stderr.write(`wawp-mock: the scenario cannot be used: ${error.message}\n`);
       return 2;
     }

@@ -8,7 +8,7 @@ import { loadWebhookCatalog, startMockServer } from '../src/index.js';
 import { type Receiver, startReceiver } from './support/receiver.js';
 
 const BIN = fileURLToPath(new URL('../bin/wawp-mock.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const DIST = fileURLToPath(new URL('../dist/bin.cjs', import.meta.url));
 const CREDS = 'instance_id=123456789&access_token=123456789';
 
 const children: ChildProcessWithoutNullStreams[] = [];
@@ -20,7 +20,7 @@ afterEach(async () => {
 });
 
 beforeAll(() => {
-  if (!existsSync(DIST)) throw new Error('dist/bin.js is missing: run `npx tsup` in packages/mock-server first');
+  if (!existsSync(DIST)) throw new Error('dist/bin.cjs is missing: run `npx tsup` in packages/mock-server first');
 });
 
 function run(args: string[]) {

@@ -58,6 +58,22 @@ it('the built mock answers with the bundled Prism, no Prism file required, its c
   expect(loadedWith).toBe((result as { compileCache: boolean }).compileCache ? 'require' : 'code-cache');
 }, 60_000);
 
+it("the CLI's one-file build loads with the code cache the build stored for it", () => {
+  const loader = fileURLToPath(new URL('../src/prebuilt.ts', import.meta.url));
+  const cli = fileURLToPath(new URL('../dist/cli.cjs', import.meta.url));
+  const script = `import(${JSON.stringify(loader)}).then(({ loadPrebuilt }) => {
+    const { loadedWith, exports } = loadPrebuilt(${JSON.stringify(cli)});
+    const { getCompileCacheDir } = require('node:module');
+    console.log(JSON.stringify({ loadedWith, main: typeof exports.main, compileCache: Boolean(getCompileCacheDir?.()) }));
+  });`;
+  const result = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { encoding: 'utf8' }));
+  expect(result).toEqual({
+    loadedWith: result.compileCache ? 'require' : 'code-cache',
+    main: 'function',
+    compileCache: result.compileCache,
+  });
+}, 60_000);
+
 it('loads a prebuilt file with its code cache, and compiles it afresh when the cache is not its own', () => {
   const file = join(work, 'answer.cjs');
   writeFileSync(

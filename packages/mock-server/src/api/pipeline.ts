@@ -14,7 +14,7 @@ import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import type { HttpMethod } from '@stoplight/types';
 import { parseJson, readBody } from '../http/body.js';
 import { isJsonMediaType, isValidAccept, isValidContentType, mediaTypeOf } from '../http/media.js';
-import { flattenHeaders, headWith, sendJson, setApiCorsHeaders } from '../http/respond.js';
+import { flattenHeaders, headWith, jsonOfUnshared, sendJson, setApiCorsHeaders } from '../http/respond.js';
 import { credentialFromHeaders } from '../placement/credentials.js';
 import { type Merged, mergeSources, type Sources } from '../placement/merge.js';
 import { parsePhpPairs, parsePhpQuery } from '../placement/php.js';
@@ -224,14 +224,15 @@ export async function handleApi(
     if (replaced) return send(res, replaced, answer);
   }
 
-  // 6. Prism's answer.
-  return send(res, documented, answer);
+  // 6. Prism's answer; when no hook sees it, only the mock holds its body (see jsonOfUnshared).
+  return send(res, documented, answer, !settings.responder && !settings.observe);
 }
 
 function send(
   res: ServerResponse,
   reply: MockAnswer,
   answer: (status: number, body: unknown, headers?: Record<string, string>) => void,
+  unshared = false,
 ) {
   const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
   const type = headers['content-type'] ?? 'application/json';
@@ -240,6 +241,8 @@ function send(
   } else if (typeof reply.body === 'string' && !/json/i.test(type)) {
     res.writeHead(reply.status, headWith(res, { ...headers, 'content-type': type })).end(reply.body);
   } else if (/json/i.test(type)) {
+    // No hook: nothing to tell, and the body's text is written once.
+    if (unshared) return sendJson(res, reply.status, reply.body, headers, jsonOfUnshared(reply.body));
     // Through `answer`, so the journal sees JSON answers too; keep the documented content type.
     return answer(reply.status, reply.body, headers);
   } else {
