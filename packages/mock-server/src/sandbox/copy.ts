@@ -24,10 +24,57 @@ export function copyJson<T>(value: T): T {
  * instead of one per call, and the garbage collector has that much less to move.
  */
 export function copyUnlessSame<T>(kept: unknown, value: T): T {
+  if (isSnapshot(value)) return value;
   return kept !== undefined && sameJson(kept, value) ? (kept as T) : copyJson(value);
 }
 
+/** Every object `snapshot` made: frozen, so whoever keeps one may share it instead of copying it. */
+const snapshots = new WeakSet<object>();
+
+/**
+ * A frozen deep copy of `value`: what it holds now, for everything that shows that moment (a
+ * send's answer, its `message.any` envelope and its journal entry share one). `keptJson` and
+ * `copyUnlessSame` hand a snapshot on as it is; changing one throws.
+ */
+export function snapshot<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || isSnapshot(value)) return value;
+  return freezeCopy(copyJson(value));
+}
+
+function freezeCopy<T>(copy: T): T {
+  if (copy === null || typeof copy !== 'object') return copy;
+  for (const item of Object.values(copy)) freezeCopy(item);
+  snapshots.add(Object.freeze(copy));
+  return copy;
+}
+
+function isSnapshot(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && snapshots.has(value);
+}
+
+/** `copyJson(value)` for data about to be kept as it is now, except a snapshot, which is kept itself. */
+export function keptJson<T>(value: T): T {
+  return isSnapshot(value) ? value : copyJson(value);
+}
+
+/**
+ * A snapshot of `source` (state that changes in place, such as an instance's `me`), the same
+ * object for as long as `source` holds the same data: every event of an instance carries its
+ * `me` and metadata, and thousands of events then share one copy instead of one each.
+ */
+export function sharedSnapshot<T extends object>(source: T): T {
+  const last = lastSnapshots.get(source) as T | undefined;
+  if (last !== undefined && sameJson(last, source)) return last;
+  const made = snapshot(source);
+  lastSnapshots.set(source, made);
+  return made;
+}
+
+const lastSnapshots = new WeakMap<object, object>();
+
 function sameJson(a: unknown, b: unknown): boolean {
+  // The same object holds the same data (a snapshot shared by both, say).
+  if (a === b && a !== null && typeof a === 'object') return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a);

@@ -7,7 +7,7 @@
 // validators that @wawp/webhooks-types/node carries (a tenth of the sandbox's start-up).
 import { signPayload } from '@wawp/webhooks-types/verify';
 import type { Clock } from './clock.js';
-import { copyJson } from './copy.js';
+import { keptJson, sharedSnapshot } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
 import type { IdFactory } from './random.js';
@@ -58,12 +58,19 @@ export interface Dispatcher {
    * undefined when no target subscribed to the event (then none is built, though the event
    * still takes its id, so later ids do not depend on who listens).
    */
-  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown> | undefined;
+  emit(instance: InstanceState, event: string, payload: EventPayload): Record<string, unknown> | undefined;
   deliveries(query?: DeliveryQuery): DeliveryRecord[];
   clear(): void;
   /** Called after each attempt is logged. */
   onDelivery(listener: (record: DeliveryRecord) => void): () => void;
 }
+
+/**
+ * What an event carries: data (copied when the event happens, unless it is a snapshot), or a
+ * function that builds it, called only when some target listens (an ack nobody subscribed
+ * to then builds nothing); what it builds is kept as it is.
+ */
+export type EventPayload = Record<string, unknown> | (() => Record<string, unknown>);
 
 export interface DispatcherOptions {
   clock: Clock;
@@ -105,33 +112,83 @@ interface Attempt {
 type AttemptFields = Omit<DeliveryRecord, 'body'>;
 
 /**
- * One logged attempt: what queries filter on as it is, and the envelope redacted the first
- * time someone reads the record (a busy sandbox that nobody asks redacts nothing).
+ * One logged attempt: its fields as they are (queries filter on them), and the envelope
+ * redacted the first time someone reads the record (a busy sandbox that nobody asks redacts
+ * nothing). It keeps only the event and the tokens of its attempt, not the attempt itself.
  */
-class Logged {
+class Logged implements AttemptFields {
   private shown: DeliveryRecord | undefined;
+  private sent: Sent | undefined;
+  private secrets: readonly string[];
+  readonly eventId: string;
   readonly event: string;
   readonly instanceId: string;
-  readonly eventId: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly at: number;
+  readonly status: number | null;
   readonly ok: boolean;
-  constructor(
-    private readonly fields: AttemptFields,
-    private job: Attempt | undefined,
-  ) {
+  readonly error: string | null;
+  readonly requestId: string;
+  readonly signed: boolean;
+  readonly duplicate: boolean;
+  readonly badSignature: boolean;
+
+  constructor(fields: AttemptFields, job: Attempt) {
+    this.sent = job.sent;
+    this.secrets = job.secrets;
+    this.eventId = fields.eventId;
     this.event = fields.event;
     this.instanceId = fields.instanceId;
-    this.eventId = fields.eventId;
+    this.url = fields.url;
+    this.attempt = fields.attempt;
+    this.at = fields.at;
+    this.status = fields.status;
     this.ok = fields.ok;
+    this.error = fields.error;
+    this.requestId = fields.requestId;
+    this.signed = fields.signed;
+    this.duplicate = fields.duplicate;
+    this.badSignature = fields.badSignature;
   }
 
   record(): DeliveryRecord {
     if (!this.shown) {
-      const job = this.job as Attempt;
-      this.shown = { ...this.fields, body: redact(job.sent.envelope, job.secrets) };
-      this.job = undefined;
+      this.shown = {
+        eventId: this.eventId,
+        event: this.event,
+        instanceId: this.instanceId,
+        url: this.url,
+        attempt: this.attempt,
+        at: this.at,
+        status: this.status,
+        ok: this.ok,
+        error: this.error,
+        requestId: this.requestId,
+        signed: this.signed,
+        duplicate: this.duplicate,
+        badSignature: this.badSignature,
+        body: redact((this.sent as Sent).envelope, this.secrets),
+      };
+      this.sent = undefined;
+      this.secrets = [];
     }
     return this.shown;
   }
+}
+
+/**
+ * The tokens a target's records must not show, one list per target for as long as they stay
+ * the same: every event of an instance reaches each of its targets.
+ */
+const secretLists = new WeakMap<WebhookTarget, readonly string[]>();
+function secretsOf(instance: InstanceState, target: WebhookTarget): readonly string[] {
+  const key = target.hmac?.key ?? '';
+  const known = secretLists.get(target);
+  if (known && known[0] === instance.accessToken && known[1] === key) return known;
+  const made = Object.freeze([instance.accessToken, key]);
+  secretLists.set(target, made);
+  return made;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -319,9 +376,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
         timestamp: now,
         event,
         session: instance.name,
-        metadata: Object.keys(instance.metadata).length > 0 ? { ...instance.metadata } : null,
+        // Shared with the instance's earlier events while they hold the same data.
+        metadata: Object.keys(instance.metadata).length > 0 ? sharedSnapshot(instance.metadata) : null,
         engine: (instance.engine.name as string | undefined) ?? 'GOWS',
-        me: instance.linked ? copyJson(instance.me) : null,
+        me: instance.linked ? sharedSnapshot(instance.me) : null,
         // `environment` is only sent when the scenario names the engine's version.
         ...(typeof instance.engine.version === 'string'
           ? {
@@ -333,12 +391,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
               },
             }
           : {}),
-        payload: copyJson(payload),
+        payload: typeof payload === 'function' ? payload() : keptJson(payload),
       };
       const sent = new Sent(envelope);
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
-        const secrets = [instance.accessToken, target.hmac?.key ?? ''];
+        const secrets = secretsOf(instance, target);
         dispatch({ instance, target, sent, secrets, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;
