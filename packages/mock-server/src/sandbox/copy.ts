@@ -28,23 +28,20 @@ export function copyUnlessSame<T>(kept: unknown, value: T): T {
   return kept !== undefined && sameJson(kept, value) ? (kept as T) : copyJson(value);
 }
 
-/** Every object `snapshot` made: frozen, so whoever keeps one may share it instead of copying it. */
+/** Every object `snapshot` made, which nobody changes: whoever keeps one may share it instead of copying it. */
 const snapshots = new WeakSet<object>();
 
 /**
- * A frozen deep copy of `value`: what it holds now, for everything that shows that moment (a
- * send's answer, its `message.any` envelope and its journal entry share one). `keptJson` and
- * `copyUnlessSame` hand a snapshot on as it is; changing one throws.
+ * A deep copy of `value` that nobody changes: what it holds now, for everything that shows
+ * that moment (a send's answer, its `message.any` envelope and its journal entry share one).
+ * `keptJson` and `copyUnlessSame` hand a snapshot on as it is. Not frozen: a frozen copy got
+ * a hidden class of its own in V8 (one more object per snapshot), and freezing each part cost
+ * more than the copies it saved.
  */
 export function snapshot<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || isSnapshot(value)) return value;
-  return freezeCopy(copyJson(value));
-}
-
-function freezeCopy<T>(copy: T): T {
-  if (copy === null || typeof copy !== 'object') return copy;
-  for (const item of Object.values(copy)) freezeCopy(item);
-  snapshots.add(Object.freeze(copy));
+  if (value === null || typeof value !== 'object' || snapshots.has(value)) return value;
+  const copy = copyJson(value);
+  snapshots.add(copy as object);
   return copy;
 }
 

@@ -10,7 +10,7 @@ import type { Clock } from './clock.js';
 import { keptJson, sharedSnapshot } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
-import type { IdFactory } from './random.js';
+import { type IdFactory, requestIdAt } from './random.js';
 import { redact } from './redact.js';
 import type { InstanceState, WebhookTarget } from './state.js';
 
@@ -110,15 +110,19 @@ interface Attempt {
 }
 
 type AttemptFields = Omit<DeliveryRecord, 'body'>;
+/** An attempt's fields as logged: the request id as its place in the id sequence, or written out. */
+type LoggedFields = Omit<AttemptFields, 'requestId'> & { requestId: string | number };
 
 /**
  * One logged attempt: its fields as they are (queries filter on them), and the envelope
  * redacted the first time someone reads the record (a busy sandbox that nobody asks redacts
  * nothing). It keeps only the event and the tokens of its attempt, not the attempt itself.
  */
-class Logged implements AttemptFields {
+class Logged {
   private shown: DeliveryRecord | undefined;
-  private sent: Sent | undefined;
+  /** Written out on first read when the attempt never sent it (see `reserveRequestId`). */
+  private requestId: string | number;
+  private envelope: Record<string, unknown> | undefined;
   private secrets: readonly string[];
   readonly eventId: string;
   readonly event: string;
@@ -129,13 +133,12 @@ class Logged implements AttemptFields {
   readonly status: number | null;
   readonly ok: boolean;
   readonly error: string | null;
-  readonly requestId: string;
   readonly signed: boolean;
   readonly duplicate: boolean;
   readonly badSignature: boolean;
 
-  constructor(fields: AttemptFields, job: Attempt) {
-    this.sent = job.sent;
+  constructor(fields: LoggedFields, job: Attempt) {
+    this.envelope = job.sent.envelope;
     this.secrets = job.secrets;
     this.eventId = fields.eventId;
     this.event = fields.event;
@@ -164,13 +167,13 @@ class Logged implements AttemptFields {
         status: this.status,
         ok: this.ok,
         error: this.error,
-        requestId: this.requestId,
+        requestId: typeof this.requestId === 'string' ? this.requestId : requestIdAt(this.requestId),
         signed: this.signed,
         duplicate: this.duplicate,
         badSignature: this.badSignature,
-        body: redact((this.sent as Sent).envelope, this.secrets),
+        body: redact(this.envelope as Record<string, unknown>, this.secrets),
       };
-      this.sent = undefined;
+      this.envelope = undefined;
       this.secrets = [];
     }
     return this.shown;
@@ -203,7 +206,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** Per instance and target: deliveries held back by a `reorder` fault, sent after the next one. */
   const held = new Map<string, Attempt[]>();
 
-  const log = (job: Attempt, fields: AttemptFields) => {
+  const log = (job: Attempt, fields: LoggedFields) => {
     const logged = new Logged(fields, job);
     records.push(logged);
     if (records.length > limit + limit / 10) records = records.slice(records.length - limit);
@@ -243,9 +246,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** One attempt, logged; synchronous when nothing is sent (a target the sandbox does not reach). */
   const send = (job: Attempt): Promise<void> | undefined => {
     const target = urlOf(job.target.url);
-    const requestId = ids.requestId();
+    const requestId = ids.reserveRequestId();
     const envelope = job.sent.envelope;
-    const fields: AttemptFields = {
+    const fields: LoggedFields = {
       eventId: envelope.id as string,
       event: envelope.event as string,
       instanceId: job.instance.id,
@@ -260,7 +263,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       duplicate: job.duplicate,
       badSignature: job.badSignature,
     };
-    if (target.url && target.reachable) return post(job, target.url, requestId, fields);
+    if (target.url && target.reachable) {
+      fields.requestId = requestIdAt(requestId);
+      return post(job, target.url, fields.requestId, fields);
+    }
     fields.error = target.refusal;
     log(job, fields);
     // A target the sandbox does not reach is not retried: it is not wrong, the sandbox just
@@ -269,7 +275,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return undefined;
   };
 
-  const post = async (job: Attempt, url: URL, requestId: string, fields: AttemptFields) => {
+  const post = async (job: Attempt, url: URL, requestId: string, fields: LoggedFields) => {
     const { target } = job;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -371,28 +377,27 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const id = ids.eventId(now);
       // A copy of everything the event carries, made now: the payload is often the state's
       // own object (a message that acks will change), and the log shows it as it was.
-      const envelope: Record<string, unknown> = {
-        id,
-        timestamp: now,
-        event,
-        session: instance.name,
-        // Shared with the instance's earlier events while they hold the same data.
-        metadata: Object.keys(instance.metadata).length > 0 ? sharedSnapshot(instance.metadata) : null,
-        engine: (instance.engine.name as string | undefined) ?? 'GOWS',
-        me: instance.linked ? sharedSnapshot(instance.me) : null,
-        // `environment` is only sent when the scenario names the engine's version.
-        ...(typeof instance.engine.version === 'string'
+      const metadata = Object.keys(instance.metadata).length > 0 ? sharedSnapshot(instance.metadata) : null;
+      const engine = (instance.engine.name as string | undefined) ?? 'GOWS';
+      const me = instance.linked ? sharedSnapshot(instance.me) : null;
+      const data = typeof payload === 'function' ? payload() : keptJson(payload);
+      // Written out in full both ways (with `environment`, sent only when the scenario names
+      // the engine's version, and without): a spread in the middle of the literal stored the
+      // fields after it apart from the object, one more piece per event to keep.
+      const envelope: Record<string, unknown> =
+        typeof instance.engine.version === 'string'
           ? {
-              environment: {
-                version: instance.engine.version,
-                engine: instance.engine.name ?? 'GOWS',
-                tier: 'PLUS',
-                browser: null,
-              },
+              id,
+              timestamp: now,
+              event,
+              session: instance.name,
+              metadata,
+              engine,
+              me,
+              environment: { version: instance.engine.version, engine, tier: 'PLUS', browser: null },
+              payload: data,
             }
-          : {}),
-        payload: typeof payload === 'function' ? payload() : keptJson(payload),
-      };
+          : { id, timestamp: now, event, session: instance.name, metadata, engine, me, payload: data };
       const sent = new Sent(envelope);
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {

@@ -49,7 +49,7 @@ export interface World {
 /** A message just sent: its record in the state, and how it looked when it was sent. */
 export interface SentMessage {
   record: MessageRecord;
-  /** A snapshot (frozen), shared by the answer, the `message.any` envelope and the journal. */
+  /** A snapshot (see copy.ts), shared by the answer, the `message.any` envelope and the journal. */
   shown: WireMessage;
 }
 
