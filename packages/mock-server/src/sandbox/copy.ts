@@ -24,45 +24,19 @@ export function copyJson<T>(value: T): T {
  * instead of one per call, and the garbage collector has that much less to move.
  */
 export function copyUnlessSame<T>(kept: unknown, value: T): T {
-  if (isSnapshot(value)) return value;
   return kept !== undefined && sameJson(kept, value) ? (kept as T) : copyJson(value);
 }
 
-/** Every object `snapshot` made, which nobody changes: whoever keeps one may share it instead of copying it. */
-const snapshots = new WeakSet<object>();
-
 /**
- * A deep copy of `value` that nobody changes: what it holds now, for everything that shows
- * that moment (a send's answer, its `message.any` envelope and its journal entry share one).
- * `keptJson` and `copyUnlessSame` hand a snapshot on as it is. Not frozen: a frozen copy got
- * a hidden class of its own in V8 (one more object per snapshot), and freezing each part cost
- * more than the copies it saved.
+ * A copy of `source` (state that changes in place, such as an instance's `me`) that nobody
+ * changes, the same object for as long as `source` holds the same data: every event of an
+ * instance carries its `me` and metadata, and thousands of events then share one copy
+ * instead of one each.
  */
-export function snapshot<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || snapshots.has(value)) return value;
-  const copy = copyJson(value);
-  snapshots.add(copy as object);
-  return copy;
-}
-
-function isSnapshot(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && snapshots.has(value);
-}
-
-/** `copyJson(value)` for data about to be kept as it is now, except a snapshot, which is kept itself. */
-export function keptJson<T>(value: T): T {
-  return isSnapshot(value) ? value : copyJson(value);
-}
-
-/**
- * A snapshot of `source` (state that changes in place, such as an instance's `me`), the same
- * object for as long as `source` holds the same data: every event of an instance carries its
- * `me` and metadata, and thousands of events then share one copy instead of one each.
- */
-export function sharedSnapshot<T extends object>(source: T): T {
+export function sharedCopy<T extends object>(source: T): T {
   const last = lastSnapshots.get(source) as T | undefined;
   if (last !== undefined && sameJson(last, source)) return last;
-  const made = snapshot(source);
+  const made = copyJson(source);
   lastSnapshots.set(source, made);
   return made;
 }

@@ -7,7 +7,7 @@
 // validators that @wawp/webhooks-types/node carries (a tenth of the sandbox's start-up).
 import { signPayload } from '@wawp/webhooks-types/verify';
 import type { Clock } from './clock.js';
-import { keptJson, sharedSnapshot } from './copy.js';
+import { copyJson, sharedCopy } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
 import { type IdFactory, requestIdAt } from './random.js';
@@ -66,9 +66,9 @@ export interface Dispatcher {
 }
 
 /**
- * What an event carries: data (copied when the event happens, unless it is a snapshot), or a
- * function that builds it, called only when some target listens (an ack nobody subscribed
- * to then builds nothing); what it builds is kept as it is.
+ * What an event carries: data (copied when the event happens), or a function that gives it,
+ * called only when some target listens (an ack nobody subscribed to then builds nothing);
+ * what it gives is kept as it is, so it must be the event's own (a copy nobody changes).
  */
 export type EventPayload = Record<string, unknown> | (() => Record<string, unknown>);
 
@@ -377,10 +377,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const id = ids.eventId(now);
       // A copy of everything the event carries, made now: the payload is often the state's
       // own object (a message that acks will change), and the log shows it as it was.
-      const metadata = Object.keys(instance.metadata).length > 0 ? sharedSnapshot(instance.metadata) : null;
+      const metadata = Object.keys(instance.metadata).length > 0 ? sharedCopy(instance.metadata) : null;
       const engine = (instance.engine.name as string | undefined) ?? 'GOWS';
-      const me = instance.linked ? sharedSnapshot(instance.me) : null;
-      const data = typeof payload === 'function' ? payload() : keptJson(payload);
+      const me = instance.linked ? sharedCopy(instance.me) : null;
+      const data = typeof payload === 'function' ? payload() : copyJson(payload);
       // Written out in full both ways (with `environment`, sent only when the scenario names
       // the engine's version, and without): a spread in the middle of the literal stored the
       // fields after it apart from the object, one more piece per event to keep.

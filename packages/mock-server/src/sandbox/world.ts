@@ -2,7 +2,7 @@
 // faults and the webhook dispatcher, plus the state changes that several operations share
 // (a session moving to a new status, a message being stored and acknowledged).
 import type { Clock } from './clock.js';
-import { snapshot } from './copy.js';
+import { copyJson } from './copy.js';
 import type { FaultBook } from './faults.js';
 import type { Journal } from './journal.js';
 import type { IdFactory } from './random.js';
@@ -49,7 +49,7 @@ export interface World {
 /** A message just sent: its record in the state, and how it looked when it was sent. */
 export interface SentMessage {
   record: MessageRecord;
-  /** A snapshot (see copy.ts), shared by the answer, the `message.any` envelope and the journal. */
+  /** A copy nobody changes, shared by the answer, the `message.any` envelope and the journal. */
   shown: WireMessage;
 }
 
@@ -149,8 +149,9 @@ export function createWorld(
     message.from = instance.me.id;
     const record = messageRecord(message, chatId, true);
     chat.messages.push(record);
-    const shown = snapshot(message);
-    emit(instance, 'message.any', shown);
+    // One copy of the message as sent, for the answer, the envelope and the journal alike.
+    const shown = copyJson(message);
+    emit(instance, 'message.any', () => shown);
     const reachable = chatId.endsWith('@c.us') ? isOnWhatsApp(instance, chatId) : true;
     const plan = !reachable
       ? ackPlans.failed
@@ -179,10 +180,11 @@ export function createWorld(
     const record = messageRecord(message, chatId, false);
     chat.messages.push(record);
     chat.archived = false;
-    // Both events carry the message as it is now: one snapshot serves both envelopes.
-    const shown = snapshot(message);
-    emit(instance, 'message', shown);
-    emit(instance, 'message.any', shown);
+    // Both events carry the message as it is now: one copy serves both envelopes.
+    const shown = copyJson(message);
+    const payload = () => shown;
+    emit(instance, 'message', payload);
+    emit(instance, 'message.any', payload);
     return record;
   };
 

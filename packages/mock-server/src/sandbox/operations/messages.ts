@@ -3,7 +3,7 @@
 import type { Params } from '../params.js';
 import { findMessage, type InstanceState, putReaction, type WireMessage } from '../state.js';
 import type { SentMessage } from '../world.js';
-import { type Call, type HandlerTable, notFound, ok } from './answer.js';
+import { type Answer, type Call, type HandlerTable, notFound, ok } from './answer.js';
 
 function replyTo(instance: InstanceState, params: Params): WireMessage['replyTo'] {
   const id = params.string('reply_to');
@@ -26,8 +26,15 @@ function send(call: Call, fields: Partial<WireMessage>): SentMessage {
   return world.sendMessage(instance, chatId, { ...fields, replyTo: replyTo(instance, params) });
 }
 
-/** Sends, and answers with the message as sent (a snapshot: the acks that follow change the stored one). */
-const sent = (call: Call, fields: Partial<WireMessage>) => ok(send(call, fields).shown);
+/**
+ * Sends, and answers with the message as sent: its own copy (the acks that follow change the
+ * stored one), which the envelope shares and the journal keeps as it is.
+ */
+const sent = (call: Call, fields: Partial<WireMessage>): Answer => ({
+  status: 200,
+  body: send(call, fields).shown,
+  kept: true,
+});
 
 export const messageHandlers: HandlerTable = {
   sendText: (call) => sent(call, { body: call.params.string('message') ?? '' }),
@@ -57,7 +64,7 @@ export const messageHandlers: HandlerTable = {
     const options = Array.isArray(poll.options) ? poll.options.map(String) : [];
     const { record, shown } = send(call, { body: name, _data: { poll: { name, options } } });
     record.poll = { name, options, votes: new Map() };
-    return ok(shown);
+    return { status: 200, body: shown, kept: true };
   },
   sendContactVcard(call) {
     const contacts = (call.params.list('contacts') ?? []) as Record<string, unknown>[];
