@@ -43,7 +43,7 @@ export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32))
   // Each draw adds STEP to the state and mixes only its output, so `count` draws move the
   // state by count × STEP (exact in a double for any count a sandbox makes).
   const skip = (count: number) => {
-    state = (state + count * STEP) % 2 ** 32 >>> 0;
+    state = ((state + count * STEP) % 2 ** 32) >>> 0;
   };
   return { next, int, chars, skip, position: () => state };
 }

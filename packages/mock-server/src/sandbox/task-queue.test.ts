@@ -41,7 +41,9 @@ it('takes tasks earliest first, ties in scheduling order, as a sorted list would
 it('keeps order with more distinct delays than lanes, and after clear holds nothing', () => {
   const queue = createTaskQueue();
   const delays = Array.from({ length: 40 }, (_, i) => (i * 37) % 41);
-  delays.forEach((delay, order) => queue.push(delay, delay, order, () => order));
+  delays.forEach((delay, order) => {
+    queue.push(delay, delay, order, () => order);
+  });
   const taken: number[] = [];
   for (let run = queue.pop(); run; run = queue.pop()) taken.push(delays[run() as number] as number);
   expect(taken).toEqual([...delays].sort((a, b) => a - b));
