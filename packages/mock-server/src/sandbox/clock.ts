@@ -2,6 +2,8 @@
 // retries) is a timer on this clock, so a test on a manual clock decides exactly when it
 // happens, and `advance()` returns only once everything that fell due has run.
 
+import { createTaskQueue } from './task-queue.js';
+
 export type ClockMode = 'real' | 'manual';
 
 export interface Clock {
@@ -18,12 +20,6 @@ export interface Clock {
   clear(): void;
 }
 
-interface Task {
-  at: number;
-  order: number;
-  run: () => unknown;
-}
-
 export interface ClockOptions {
   mode?: ClockMode;
   /** Where a manual clock starts, in Unix milliseconds. Default: the real time at creation. */
@@ -37,9 +33,9 @@ export function createClock(options: ClockOptions = {}): Clock {
   const start = options.start ?? Date.now();
   let offset = 0;
   let order = 0;
-  // A binary heap ordered by time, then by scheduling order: a busy sandbox (a load test
-  // sending thousands of messages) has thousands of pending acks.
-  const tasks = createHeap();
+  // Ordered by time, then by scheduling order: a busy sandbox (a load test sending thousands
+  // of messages) has thousands of pending acks (see task-queue.ts).
+  const tasks = createTaskQueue();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let armedAt = Number.POSITIVE_INFINITY;
   let running: Promise<void> = Promise.resolve();
@@ -49,13 +45,12 @@ export function createClock(options: ClockOptions = {}): Clock {
   const runDue = (): Promise<void> => {
     running = running.then(async () => {
       for (;;) {
-        const nextTask = tasks.peek();
-        if (!nextTask || nextTask.at > now()) break;
-        tasks.pop();
+        if (tasks.nextAt() > now()) break;
+        const run = tasks.pop() as () => unknown;
         try {
           // Only a task that returns a promise (a delivery) is waited for: an await per
           // synchronous task (most acks) was a fair share of a busy sandbox's clock.
-          const result = nextTask.run();
+          const result = run();
           if (isPromiseLike(result)) await result;
         } catch {
           // A task's failure (e.g. a webhook receiver that is down) is its own business;
@@ -69,21 +64,21 @@ export function createClock(options: ClockOptions = {}): Clock {
 
   const arm = () => {
     if (mode !== 'real') return;
-    const first = tasks.peek();
+    const firstAt = tasks.nextAt();
     // Keep the armed timer when it already fires first: re-arming per task costs more than the task.
-    if (timer && first && armedAt <= first.at) return;
+    if (timer && armedAt <= firstAt) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
     armedAt = Number.POSITIVE_INFINITY;
-    if (!first) return;
-    armedAt = first.at;
+    if (firstAt === Number.POSITIVE_INFINITY) return;
+    armedAt = firstAt;
     timer = setTimeout(
       () => {
         timer = undefined;
         armedAt = Number.POSITIVE_INFINITY;
         void runDue();
       },
-      Math.max(0, first.at - now()),
+      Math.max(0, firstAt - now()),
     );
     // Pending webhook retries must not keep a test process alive.
     timer.unref?.();
@@ -93,7 +88,8 @@ export function createClock(options: ClockOptions = {}): Clock {
     mode,
     now,
     schedule(delayMs, run) {
-      tasks.push({ at: now() + Math.max(0, delayMs), order: order++, run });
+      const delay = Math.max(0, delayMs);
+      tasks.push(delay, now() + delay, order++, run);
       if (mode === 'real') arm();
       else if (delayMs <= 0) void runDue();
     },
@@ -103,9 +99,9 @@ export function createClock(options: ClockOptions = {}): Clock {
       // next ack) run at their own time within the same advance.
       const target = now() + ms;
       for (;;) {
-        const first = tasks.peek();
-        if (!first || first.at > target) break;
-        offset += Math.max(0, first.at - now());
+        const firstAt = tasks.nextAt();
+        if (firstAt > target) break;
+        offset += Math.max(0, firstAt - now());
         await runDue();
       }
       offset += Math.max(0, target - now());
@@ -123,49 +119,4 @@ export function createClock(options: ClockOptions = {}): Clock {
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
   return typeof (value as { then?: unknown } | null)?.then === 'function';
-}
-
-function createHeap() {
-  const items: Task[] = [];
-  const before = (a: Task, b: Task) => a.at < b.at || (a.at === b.at && a.order < b.order);
-  const swap = (i: number, j: number) => {
-    const t = items[i] as Task;
-    items[i] = items[j] as Task;
-    items[j] = t;
-  };
-  return {
-    peek: (): Task | undefined => items[0],
-    push(task: Task) {
-      items.push(task);
-      let i = items.length - 1;
-      while (i > 0) {
-        const parent = (i - 1) >> 1;
-        if (!before(items[i] as Task, items[parent] as Task)) break;
-        swap(i, parent);
-        i = parent;
-      }
-    },
-    pop(): Task | undefined {
-      const top = items[0];
-      const last = items.pop();
-      if (items.length > 0 && last) {
-        items[0] = last;
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          const r = l + 1;
-          let m = i;
-          if (l < items.length && before(items[l] as Task, items[m] as Task)) m = l;
-          if (r < items.length && before(items[r] as Task, items[m] as Task)) m = r;
-          if (m === i) break;
-          swap(i, m);
-          i = m;
-        }
-      }
-      return top;
-    },
-    clear() {
-      items.length = 0;
-    },
-  };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { copyJson, copyUnlessSame } from './copy.js';
+import { setOwn } from '../placement/php.js';
+import { copyJson, copyUnlessSame, sharedCopy } from './copy.js';
 
 it('copies JSON-shaped data as structuredClone does, sharing nothing with the original', () => {
   fc.assert(
@@ -39,4 +40,22 @@ it('copyUnlessSame gives what copyJson gives, sharing an earlier copy only when 
   expect(copyUnlessSame(kept, { b: 2, a: 1 })).not.toBe(kept);
   expect(copyUnlessSame({ n: 0 }, { n: -0 })).toStrictEqual({ n: -0 });
   expect(copyUnlessSame([1, 2], { 0: 1, 1: 2 })).toStrictEqual({ 0: 1, 1: 2 });
+});
+
+it('sharedCopy gives one copy while its source holds the same data, and a new one once it changes', () => {
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), fc.jsonValue(), (source, key, value) => {
+      const first = sharedCopy(source);
+      expect(first).toStrictEqual(copyJson(source));
+      expect(first).not.toBe(source);
+      expect(sharedCopy(source)).toBe(first);
+      const before = JSON.stringify(source);
+      setOwn(source, key, value);
+      const after = sharedCopy(source);
+      expect(after).toStrictEqual(copyJson(source));
+      if (JSON.stringify(source) !== before) expect(after).not.toBe(first);
+      expect(JSON.stringify(first)).toBe(before);
+    }),
+    { numRuns: 300 },
+  );
 });

@@ -27,7 +27,25 @@ export function copyUnlessSame<T>(kept: unknown, value: T): T {
   return kept !== undefined && sameJson(kept, value) ? (kept as T) : copyJson(value);
 }
 
+/**
+ * A copy of `source` (state that changes in place, such as an instance's `me`) that nobody
+ * changes, the same object for as long as `source` holds the same data: every event of an
+ * instance carries its `me` and metadata, and thousands of events then share one copy
+ * instead of one each.
+ */
+export function sharedCopy<T extends object>(source: T): T {
+  const last = lastSnapshots.get(source) as T | undefined;
+  if (last !== undefined && sameJson(last, source)) return last;
+  const made = copyJson(source);
+  lastSnapshots.set(source, made);
+  return made;
+}
+
+const lastSnapshots = new WeakMap<object, object>();
+
 function sameJson(a: unknown, b: unknown): boolean {
+  // The same object holds the same data (a snapshot shared by both, say).
+  if (a === b && a !== null && typeof a === 'object') return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
   if (Array.isArray(a) !== Array.isArray(b)) return false;
   const keysA = Object.keys(a);

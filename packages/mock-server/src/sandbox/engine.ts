@@ -98,6 +98,10 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     return typeof own === 'string' && own !== '' && !tokens.includes(own) ? [...tokens, own] : tokens;
   };
 
+  // The bodies answered as their own copies (`Answer.kept`) on their way to the journal; a call
+  // the server never finishes leaves one behind, hence the bound.
+  const keptBodies = new Set<unknown>();
+
   const journal = (
     call: {
       api?: 'v1' | 'v2';
@@ -120,6 +124,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       status: answer.status,
       body: answer.body,
       secrets: secretsFor(call.params.access_token),
+      bodyKept: keptBodies.delete(answer.body),
     });
   };
 
@@ -198,6 +203,10 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       }
       // A dropped call never answers, so the mock's call log never sees it.
       if (answer.drop) journal(call, { status: 0, body: null });
+      else if (answer.kept && answer.body !== null && typeof answer.body === 'object') {
+        if (keptBodies.size >= 1024) keptBodies.clear();
+        keptBodies.add(answer.body);
+      }
       return answer;
     },
     record: journal,

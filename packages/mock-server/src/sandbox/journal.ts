@@ -40,6 +40,8 @@ export interface JournalCall extends Omit<JournalEntry, 'params' | 'body'> {
   body: unknown;
   /** The tokens to redact, as they were at the call (a session deleted later stays redacted). */
   secrets: readonly string[];
+  /** The body is the answer's own copy, which nobody changes (see `Answer.kept`): kept as it is. */
+  bodyKept?: boolean;
 }
 
 export interface Journal {
@@ -77,7 +79,7 @@ class Kept {
     // Copies, so that later changes to the state (or to the caller's objects) do not show;
     // the same call made again shares the copies of the one before (nothing changes them).
     this.params = copyUnlessSame(previous?.params, call.params as Record<string, unknown>);
-    this.body = copyUnlessSame(previous?.body, call.body);
+    this.body = call.bodyKept ? call.body : copyUnlessSame(previous?.body, call.body);
     this.secrets = call.secrets;
   }
 

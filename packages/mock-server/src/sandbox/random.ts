@@ -10,6 +10,8 @@ export interface Random {
   chars(length: number, alphabet: string, prefix?: string): string;
   /** Moves on as `count` draws would, without making anything of them. */
   skip(count: number): void;
+  /** Where the sequence is now: `createRandom(position())` draws what this one draws next. */
+  position(): number;
 }
 
 const UPPER_HEX = '0123456789ABCDEF';
@@ -22,7 +24,7 @@ const EVENT_ID_DRAWS = 16;
 export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32)): Random {
   let state = seed >>> 0;
   const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
+    state = (state + STEP) >>> 0;
     let t = state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
@@ -38,11 +40,17 @@ export function createRandom(seed: number = Math.floor(Math.random() * 2 ** 32))
     for (let i = prefix.length; i < codes.length; i++) codes[i] = alphabet.charCodeAt(int(alphabet.length));
     return String.fromCharCode(...codes);
   };
+  // Each draw adds STEP to the state and mixes only its output, so `count` draws move the
+  // state by count × STEP (exact in a double for any count a sandbox makes).
   const skip = (count: number) => {
-    for (let i = 0; i < count; i++) next();
+    state = ((state + count * STEP) % 2 ** 32) >>> 0;
   };
-  return { next, int, chars, skip };
+  return { next, int, chars, skip, position: () => state };
 }
+
+const STEP = 0x6d2b79f5;
+/** The draws of a delivery request id: 32 hex digits and the variant. */
+const REQUEST_ID_DRAWS = 33;
 
 /** The ids the sandbox hands out, in the engine's formats. */
 export interface IdFactory {
@@ -52,8 +60,11 @@ export interface IdFactory {
   eventId(time: number): string;
   /** Uses up an event id nobody will see (an event no target listens to), as `eventId` would. */
   skipEventId(): void;
-  /** A delivery request id (UUID v4 layout). */
-  requestId(): string;
+  /**
+   * Takes a delivery request id and returns where it lies in the sequence; `requestIdAt`
+   * writes it out. A delivery nobody reads then never builds its id.
+   */
+  reserveRequestId(): number;
   /** A group id, `120363…@g.us`. */
   groupId(): string;
   /** A channel id, `120363…@newsletter`. */
@@ -80,11 +91,10 @@ export function createIdFactory(random: Random, deliveries: Random = random): Id
     rawMessageId: () => random.chars(16, UPPER_HEX, '3EB0'),
     eventId: (time) => deliveries.chars(EVENT_ID_DRAWS, CROCKFORD, `evt_${ulidTime(time)}`),
     skipEventId: () => deliveries.skip(EVENT_ID_DRAWS),
-    requestId: () => {
-      const hex = deliveries.chars(32, '0123456789abcdef');
-      const variant = '89ab'[deliveries.int(4)] as string;
-      // Written as one string (see `chars`): the UUID layout, version 4 and the variant.
-      return uuidOf(hex, variant);
+    reserveRequestId: () => {
+      const at = deliveries.position();
+      deliveries.skip(REQUEST_ID_DRAWS);
+      return at;
     },
     groupId: () => `120363${random.chars(12, DIGITS)}@g.us`,
     channelId: () => `120363${random.chars(12, DIGITS)}@newsletter`,
@@ -95,6 +105,15 @@ export function createIdFactory(random: Random, deliveries: Random = random): Id
       `${random.chars(4, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}-${random.chars(4, 'ABCDEFGHJKLMNPQRSTVWXYZ0123456789')}`,
     inviteCode: () => random.chars(22, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'),
   };
+}
+
+/** The delivery request id (UUID v4 layout) reserved at `position` by `reserveRequestId`. */
+export function requestIdAt(position: number): string {
+  const random = createRandom(position);
+  const hex = random.chars(32, '0123456789abcdef');
+  const variant = '89ab'[random.int(4)] as string;
+  // Written as one string (see `chars`): the UUID layout, version 4 and the variant.
+  return uuidOf(hex, variant);
 }
 
 function uuidOf(hex: string, variant: string): string {

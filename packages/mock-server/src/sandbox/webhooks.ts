@@ -7,10 +7,10 @@
 // validators that @wawp/webhooks-types/node carries (a tenth of the sandbox's start-up).
 import { signPayload } from '@wawp/webhooks-types/verify';
 import type { Clock } from './clock.js';
-import { copyJson } from './copy.js';
+import { copyJson, sharedCopy } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
-import type { IdFactory } from './random.js';
+import { type IdFactory, requestIdAt } from './random.js';
 import { redact } from './redact.js';
 import type { InstanceState, WebhookTarget } from './state.js';
 
@@ -58,12 +58,19 @@ export interface Dispatcher {
    * undefined when no target subscribed to the event (then none is built, though the event
    * still takes its id, so later ids do not depend on who listens).
    */
-  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): Record<string, unknown> | undefined;
+  emit(instance: InstanceState, event: string, payload: EventPayload): Record<string, unknown> | undefined;
   deliveries(query?: DeliveryQuery): DeliveryRecord[];
   clear(): void;
   /** Called after each attempt is logged. */
   onDelivery(listener: (record: DeliveryRecord) => void): () => void;
 }
+
+/**
+ * What an event carries: data (copied when the event happens), or a function that gives it,
+ * called only when some target listens (an ack nobody subscribed to then builds nothing);
+ * what it gives is kept as it is, so it must be the event's own (a copy nobody changes).
+ */
+export type EventPayload = Record<string, unknown> | (() => Record<string, unknown>);
 
 export interface DispatcherOptions {
   clock: Clock;
@@ -103,35 +110,88 @@ interface Attempt {
 }
 
 type AttemptFields = Omit<DeliveryRecord, 'body'>;
+/** An attempt's fields as logged: the request id as its place in the id sequence, or written out. */
+type LoggedFields = Omit<AttemptFields, 'requestId'> & { requestId: string | number };
 
 /**
- * One logged attempt: what queries filter on as it is, and the envelope redacted the first
- * time someone reads the record (a busy sandbox that nobody asks redacts nothing).
+ * One logged attempt: its fields as they are (queries filter on them), and the envelope
+ * redacted the first time someone reads the record (a busy sandbox that nobody asks redacts
+ * nothing). It keeps only the event and the tokens of its attempt, not the attempt itself.
  */
 class Logged {
   private shown: DeliveryRecord | undefined;
+  /** Written out on first read when the attempt never sent it (see `reserveRequestId`). */
+  private requestId: string | number;
+  private envelope: Record<string, unknown> | undefined;
+  private secrets: readonly string[];
+  readonly eventId: string;
   readonly event: string;
   readonly instanceId: string;
-  readonly eventId: string;
+  readonly url: string;
+  readonly attempt: number;
+  readonly at: number;
+  readonly status: number | null;
   readonly ok: boolean;
-  constructor(
-    private readonly fields: AttemptFields,
-    private job: Attempt | undefined,
-  ) {
+  readonly error: string | null;
+  readonly signed: boolean;
+  readonly duplicate: boolean;
+  readonly badSignature: boolean;
+
+  constructor(fields: LoggedFields, job: Attempt) {
+    this.envelope = job.sent.envelope;
+    this.secrets = job.secrets;
+    this.eventId = fields.eventId;
     this.event = fields.event;
     this.instanceId = fields.instanceId;
-    this.eventId = fields.eventId;
+    this.url = fields.url;
+    this.attempt = fields.attempt;
+    this.at = fields.at;
+    this.status = fields.status;
     this.ok = fields.ok;
+    this.error = fields.error;
+    this.requestId = fields.requestId;
+    this.signed = fields.signed;
+    this.duplicate = fields.duplicate;
+    this.badSignature = fields.badSignature;
   }
 
   record(): DeliveryRecord {
     if (!this.shown) {
-      const job = this.job as Attempt;
-      this.shown = { ...this.fields, body: redact(job.sent.envelope, job.secrets) };
-      this.job = undefined;
+      this.shown = {
+        eventId: this.eventId,
+        event: this.event,
+        instanceId: this.instanceId,
+        url: this.url,
+        attempt: this.attempt,
+        at: this.at,
+        status: this.status,
+        ok: this.ok,
+        error: this.error,
+        requestId: typeof this.requestId === 'string' ? this.requestId : requestIdAt(this.requestId),
+        signed: this.signed,
+        duplicate: this.duplicate,
+        badSignature: this.badSignature,
+        body: redact(this.envelope as Record<string, unknown>, this.secrets),
+      };
+      this.envelope = undefined;
+      this.secrets = [];
     }
     return this.shown;
   }
+}
+
+/**
+ * The tokens a target's records must not show, one list per target for as long as they stay
+ * the same: every event of an instance reaches each of its targets.
+ */
+const secretLists = new WeakMap<WebhookTarget, readonly string[]>();
+function secretsOf(instance: InstanceState, target: WebhookTarget): readonly string[] {
+  const key = target.hmac?.key ?? '';
+  const known = secretLists.get(target);
+  if (known && known[0] === instance.accessToken && known[1] === key) return known;
+  const made = Object.freeze([instance.accessToken, key]);
+  secretLists.set(target, made);
+  return made;
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -146,7 +206,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** Per instance and target: deliveries held back by a `reorder` fault, sent after the next one. */
   const held = new Map<string, Attempt[]>();
 
-  const log = (job: Attempt, fields: AttemptFields) => {
+  const log = (job: Attempt, fields: LoggedFields) => {
     const logged = new Logged(fields, job);
     records.push(logged);
     if (records.length > limit + limit / 10) records = records.slice(records.length - limit);
@@ -186,9 +246,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   /** One attempt, logged; synchronous when nothing is sent (a target the sandbox does not reach). */
   const send = (job: Attempt): Promise<void> | undefined => {
     const target = urlOf(job.target.url);
-    const requestId = ids.requestId();
+    const requestId = ids.reserveRequestId();
     const envelope = job.sent.envelope;
-    const fields: AttemptFields = {
+    const fields: LoggedFields = {
       eventId: envelope.id as string,
       event: envelope.event as string,
       instanceId: job.instance.id,
@@ -203,7 +263,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       duplicate: job.duplicate,
       badSignature: job.badSignature,
     };
-    if (target.url && target.reachable) return post(job, target.url, requestId, fields);
+    if (target.url && target.reachable) {
+      fields.requestId = requestIdAt(requestId);
+      return post(job, target.url, fields.requestId, fields);
+    }
     fields.error = target.refusal;
     log(job, fields);
     // A target the sandbox does not reach is not retried: it is not wrong, the sandbox just
@@ -212,7 +275,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     return undefined;
   };
 
-  const post = async (job: Attempt, url: URL, requestId: string, fields: AttemptFields) => {
+  const post = async (job: Attempt, url: URL, requestId: string, fields: LoggedFields) => {
     const { target } = job;
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -314,31 +377,31 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const id = ids.eventId(now);
       // A copy of everything the event carries, made now: the payload is often the state's
       // own object (a message that acks will change), and the log shows it as it was.
-      const envelope: Record<string, unknown> = {
-        id,
-        timestamp: now,
-        event,
-        session: instance.name,
-        metadata: Object.keys(instance.metadata).length > 0 ? { ...instance.metadata } : null,
-        engine: (instance.engine.name as string | undefined) ?? 'GOWS',
-        me: instance.linked ? copyJson(instance.me) : null,
-        // `environment` is only sent when the scenario names the engine's version.
-        ...(typeof instance.engine.version === 'string'
+      const metadata = Object.keys(instance.metadata).length > 0 ? sharedCopy(instance.metadata) : null;
+      const engine = (instance.engine.name as string | undefined) ?? 'GOWS';
+      const me = instance.linked ? sharedCopy(instance.me) : null;
+      const data = typeof payload === 'function' ? payload() : copyJson(payload);
+      // Written out in full both ways (with `environment`, sent only when the scenario names
+      // the engine's version, and without): a spread in the middle of the literal stored the
+      // fields after it apart from the object, one more piece per event to keep.
+      const envelope: Record<string, unknown> =
+        typeof instance.engine.version === 'string'
           ? {
-              environment: {
-                version: instance.engine.version,
-                engine: instance.engine.name ?? 'GOWS',
-                tier: 'PLUS',
-                browser: null,
-              },
+              id,
+              timestamp: now,
+              event,
+              session: instance.name,
+              metadata,
+              engine,
+              me,
+              environment: { version: instance.engine.version, engine, tier: 'PLUS', browser: null },
+              payload: data,
             }
-          : {}),
-        payload: copyJson(payload),
-      };
+          : { id, timestamp: now, event, session: instance.name, metadata, engine, me, payload: data };
       const sent = new Sent(envelope);
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
-        const secrets = [instance.accessToken, target.hmac?.key ?? ''];
+        const secrets = secretsOf(instance, target);
         dispatch({ instance, target, sent, secrets, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
       return envelope;

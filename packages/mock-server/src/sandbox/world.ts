@@ -2,6 +2,7 @@
 // faults and the webhook dispatcher, plus the state changes that several operations share
 // (a session moving to a new status, a message being stored and acknowledged).
 import type { Clock } from './clock.js';
+import { copyJson } from './copy.js';
 import type { FaultBook } from './faults.js';
 import type { Journal } from './journal.js';
 import type { IdFactory } from './random.js';
@@ -18,7 +19,7 @@ import {
   wireMessage,
 } from './state.js';
 import type { Timing } from './timing.js';
-import type { Dispatcher } from './webhooks.js';
+import type { Dispatcher, EventPayload } from './webhooks.js';
 
 export interface World {
   clock: Clock;
@@ -28,8 +29,8 @@ export interface World {
   dispatcher: Dispatcher;
   timing: Timing;
   instances: Map<string, InstanceState>;
-  /** Sends a webhook event of `instance` (to the targets that subscribed to it); `payload` is copied. */
-  emit(instance: InstanceState, event: string, payload: Record<string, unknown>): void;
+  /** Sends a webhook event of `instance` (to the targets that subscribed to it); see `EventPayload`. */
+  emit(instance: InstanceState, event: string, payload: EventPayload): void;
   /** Moves the session to `status` and sends `session.status`. */
   setStatus(instance: InstanceState, status: SessionStatus): void;
   /** Runs `task` after `delayMs` unless the session moved on (stopped, restarted…) meanwhile. */
@@ -39,10 +40,17 @@ export interface World {
   /** A phone linked the session (QR scanned or pairing code typed). */
   link(instance: InstanceState): void;
   /** Stores a message the instance sent, emits `message.any` and schedules its acks. */
-  sendMessage(instance: InstanceState, chatId: string, fields: Partial<WireMessage>): MessageRecord;
+  sendMessage(instance: InstanceState, chatId: string, fields: Partial<WireMessage>): SentMessage;
   /** Stores a message a contact sent and emits `message` and `message.any`. */
   receiveMessage(instance: InstanceState, chatId: string, from: string, fields: Partial<WireMessage>): MessageRecord;
   nowSeconds(): number;
+}
+
+/** A message just sent: its record in the state, and how it looked when it was sent. */
+export interface SentMessage {
+  record: MessageRecord;
+  /** A copy nobody changes, shared by the answer, the `message.any` envelope and the journal. */
+  shown: WireMessage;
 }
 
 /**
@@ -120,7 +128,8 @@ export function createWorld(
     if (record.message.ack >= ack && ack !== -1) return;
     record.message.ack = ack;
     record.message.ackName = ACK_NAMES[ack] ?? 'PENDING';
-    emit(instance, 'message.ack', ackPayload(record.message));
+    // Built only when a target listens: most acks of a busy sandbox go to nobody.
+    emit(instance, 'message.ack', () => ackPayload(record.message));
   };
 
   const ackPlans = {
@@ -140,7 +149,9 @@ export function createWorld(
     message.from = instance.me.id;
     const record = messageRecord(message, chatId, true);
     chat.messages.push(record);
-    emit(instance, 'message.any', message);
+    // One copy of the message as sent, for the answer, the envelope and the journal alike.
+    const shown = copyJson(message);
+    emit(instance, 'message.any', () => shown);
     const reachable = chatId.endsWith('@c.us') ? isOnWhatsApp(instance, chatId) : true;
     const plan = !reachable
       ? ackPlans.failed
@@ -159,7 +170,7 @@ export function createWorld(
       setAck(instance, record, value);
     };
     for (const delay of plan.delays) clock.schedule(delay, nextAck);
-    return record;
+    return { record, shown };
   };
 
   const receiveMessage: World['receiveMessage'] = (instance, chatId, from, fields) => {
@@ -169,8 +180,11 @@ export function createWorld(
     const record = messageRecord(message, chatId, false);
     chat.messages.push(record);
     chat.archived = false;
-    emit(instance, 'message', message);
-    emit(instance, 'message.any', message);
+    // Both events carry the message as it is now: one copy serves both envelopes.
+    const shown = copyJson(message);
+    const payload = () => shown;
+    emit(instance, 'message', payload);
+    emit(instance, 'message.any', payload);
     return record;
   };
 

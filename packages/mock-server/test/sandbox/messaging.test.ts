@@ -77,6 +77,22 @@ it('send → list → acks SERVER, DEVICE, READ in order on the clock', async ()
   expect(receiver.events.every((e) => e.signed)).toBe(true);
 });
 
+it('the journal and the message.any delivery keep a send as it was answered, while the stored message takes its acks', async () => {
+  const sent = await api(sandbox, 'POST', '/send', { chatId: JANE, message: 'Kept as sent' });
+  await sandbox.advance(10_000);
+  const [entry] = sandbox.requests({ operationId: 'sendText' });
+  const [delivery] = sandbox.deliveries({ event: 'message.any' });
+  expect(entry?.body).toEqual(sent.body);
+  expect(delivery?.body.payload).toEqual(sent.body);
+  expect(sent.body).toMatchObject({ ack: 0, ackName: 'PENDING' });
+  const [stored] = (await api(sandbox, 'GET', `/chats/${encodeURIComponent(JANE)}/messages`)).body;
+  expect([stored.id, stored.ack, stored.ackName]).toEqual([sent.body.id, 3, 'READ']);
+  // What a reader does with what it was given reaches neither the other records nor the state.
+  (entry?.body as { body: string }).body = 'changed by a reader';
+  expect(sandbox.deliveries({ event: 'message.any' })[0]?.body.payload).toEqual(sent.body);
+  expect((await api(sandbox, 'GET', `/chats/${encodeURIComponent(JANE)}/messages`)).body[0].body).toBe('Kept as sent');
+});
+
 it('a number that is not on WhatsApp: check-exists says so and the send fails with ack -1', async () => {
   const exists = await api(sandbox, 'GET', '/contacts/check-exists', { phone: '447700900000' });
   expect(exists.body).toEqual({ numberExists: false, chatId: null });

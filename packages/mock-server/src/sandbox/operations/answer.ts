@@ -21,6 +21,8 @@ export interface Answer {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The body is the answer's own copy, which nobody changes: the journal keeps it as it is. */
+  kept?: true;
 }
 
 export type Handler = (call: Call) => Answer;

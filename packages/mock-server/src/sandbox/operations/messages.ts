@@ -2,7 +2,8 @@
 // then the acks on the clock. Reactions, stars, read receipts and typing change state too.
 import type { Params } from '../params.js';
 import { findMessage, type InstanceState, putReaction, type WireMessage } from '../state.js';
-import { type Call, type HandlerTable, notFound, ok } from './answer.js';
+import type { SentMessage } from '../world.js';
+import { type Answer, type Call, type HandlerTable, notFound, ok } from './answer.js';
 
 function replyTo(instance: InstanceState, params: Params): WireMessage['replyTo'] {
   const id = params.string('reply_to');
@@ -19,28 +20,37 @@ function media(params: Params, fallbackMime: string): Partial<WireMessage> {
   return { hasMedia: true, media: { url, mimetype, filename }, body: params.string('caption') ?? null };
 }
 
-function send(call: Call, fields: Partial<WireMessage>) {
+function send(call: Call, fields: Partial<WireMessage>): SentMessage {
   const { world, instance, params } = call;
   const chatId = params.string('chatId') as string;
-  const record = world.sendMessage(instance, chatId, { ...fields, replyTo: replyTo(instance, params) });
-  return ok({ ...record.message });
+  return world.sendMessage(instance, chatId, { ...fields, replyTo: replyTo(instance, params) });
 }
 
+/**
+ * Sends, and answers with the message as sent: its own copy (the acks that follow change the
+ * stored one), which the envelope shares and the journal keeps as it is.
+ */
+const sent = (call: Call, fields: Partial<WireMessage>): Answer => ({
+  status: 200,
+  body: send(call, fields).shown,
+  kept: true,
+});
+
 export const messageHandlers: HandlerTable = {
-  sendText: (call) => send(call, { body: call.params.string('message') ?? '' }),
-  sendImage: (call) => send(call, media(call.params, 'image/jpeg')),
-  sendFile: (call) => send(call, media(call.params, 'application/octet-stream')),
-  sendVoice: (call) => send(call, media(call.params, 'audio/ogg; codecs=opus')),
-  sendVideo: (call) => send(call, media(call.params, 'video/mp4')),
+  sendText: (call) => sent(call, { body: call.params.string('message') ?? '' }),
+  sendImage: (call) => sent(call, media(call.params, 'image/jpeg')),
+  sendFile: (call) => sent(call, media(call.params, 'application/octet-stream')),
+  sendVoice: (call) => sent(call, media(call.params, 'audio/ogg; codecs=opus')),
+  sendVideo: (call) => sent(call, media(call.params, 'video/mp4')),
   // v2's plain audio (not a voice note): the same message with its own type.
-  sendAudio: (call) => send(call, media(call.params, 'audio/mpeg')),
+  sendAudio: (call) => sent(call, media(call.params, 'audio/mpeg')),
   sendLinkPreview: (call) =>
-    send(call, {
+    sent(call, {
       body: call.params.string('text') ?? '',
       _data: { linkPreview: { url: call.params.string('url'), title: call.params.string('title') } },
     }),
   sendLocation: (call) =>
-    send(call, {
+    sent(call, {
       body: call.params.string('message') ?? null,
       location: {
         latitude: call.params.number('latitude') ?? 0,
@@ -52,10 +62,9 @@ export const messageHandlers: HandlerTable = {
     const poll = call.params.object('poll') ?? {};
     const name = typeof poll.name === 'string' ? poll.name : '';
     const options = Array.isArray(poll.options) ? poll.options.map(String) : [];
-    const response = send(call, { body: name, _data: { poll: { name, options } } });
-    const record = findMessage(call.instance, (response.body as WireMessage).id);
-    if (record) record.poll = { name, options, votes: new Map() };
-    return response;
+    const { record, shown } = send(call, { body: name, _data: { poll: { name, options } } });
+    record.poll = { name, options, votes: new Map() };
+    return { status: 200, body: shown, kept: true };
   },
   sendContactVcard(call) {
     const contacts = (call.params.list('contacts') ?? []) as Record<string, unknown>[];
@@ -64,7 +73,7 @@ export const messageHandlers: HandlerTable = {
         ? c.vcard
         : `BEGIN:VCARD\nVERSION:3.0\nFN:${String(c.fullName ?? '')}\nTEL;type=CELL;waid=${String(c.phoneNumber ?? '').replace(/\D/g, '')}:${String(c.phoneNumber ?? '')}\nEND:VCARD`,
     );
-    return send(call, { vCards, body: null });
+    return sent(call, { vCards, body: null });
   },
   markMessagesSeen({ instance, params }) {
     const chat = instance.chats.get(params.string('chatId') as string);
