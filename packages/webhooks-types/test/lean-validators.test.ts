@@ -1,12 +1,18 @@
 // The shipped validators are compiled `lean` (without ajv's evaluated-properties tracking and
-// dynamic-anchor passing). These tests compile the spec's schemas both ways and check that the
+// dynamic-anchor passing, and with patterns compiled without the `u` flag). These tests compile the spec's schemas both ways and check that the
 // two accept and reject exactly the same deliveries, with the same errors, on many generated
 // variants of every documented example.
 import { createRequire } from 'node:module';
 import { refName, resolveRef } from '@wawp/spec/tools';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ENVELOPE_ID, eventSchemaId, validatorAjv, validatorSchemas } from '../scripts/lib/validators.mjs';
+import {
+  ENVELOPE_ID,
+  eventSchemaId,
+  sameWithoutUnicodeFlag,
+  validatorAjv,
+  validatorSchemas,
+} from '../scripts/lib/validators.mjs';
 import { webhookExamples } from '../src/generated/examples.js';
 
 const asyncapi = createRequire(import.meta.url)('@wawp/spec/asyncapi.json');
@@ -34,7 +40,7 @@ function pathsOf(value: Json, at: Path = []): Path[] {
   return here.concat(...entries.map(([key, child]) => pathsOf(child, [...at, key])));
 }
 
-type Edit = { at: number; op: 'set' | 'delete' | 'null' | 'add'; value: Json; name: string };
+type Edit = { at: number; op: 'set' | 'delete' | 'null' | 'add' | 'poke'; value: Json; name: string; char: string };
 
 /** `value` with the edits applied, each at one of its paths chosen by `at`. */
 function edited(value: Json, edits: Edit[]): Json {
@@ -56,15 +62,27 @@ function edited(value: Json, edits: Edit[]): Json {
     else if (edit.op === 'set') target[key] = edit.value;
     else if (edit.op === 'add' && target[key] !== null && typeof target[key] === 'object' && !Array.isArray(target[key]))
       (target[key] as Record<string, Json>)[edit.name] = edit.value;
+    else if (edit.op === 'poke' && typeof target[key] === 'string') {
+      // One character of a string (an id, a phone number) swapped for another, which can be
+      // half a surrogate pair or a whole one: near misses for the patterns.
+      const text = target[key] as string;
+      const at = edit.at % (text.length + 1);
+      target[key] = text.slice(0, at) + edit.char + text.slice(at + 1);
+    }
   }
   return root;
 }
 
 const edit = fc.record({
   at: fc.nat(),
-  op: fc.constantFrom<Edit['op']>('set', 'delete', 'null', 'add'),
+  op: fc.constantFrom<Edit['op']>('set', 'delete', 'null', 'add', 'poke', 'poke'),
   value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
   name: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('id', 'event', 'payload', 'me', 'media', 'ack')),
+  char: fc.oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 2 }),
+    fc.integer({ min: 0xd800, max: 0xdfff }).map((unit) => String.fromCharCode(unit)),
+    fc.constantFrom('', '_', ' ', '0', 'a', '@', '.', 'Z', '\n'),
+  ),
 });
 
 /** What each validator says about `value`: its verdict and its errors. */
@@ -97,6 +115,32 @@ describe('lean validators', () => {
     );
     // The edits must reach the rules, or the comparison proves nothing.
     expect(rejected).toBeGreaterThan(3000);
+  });
+
+  it('compile every pattern of the spec to one that means the same without the u flag', () => {
+    const patterns = new Set<string>();
+    JSON.stringify(schemas, (key, value) => {
+      if (key === 'pattern' && typeof value === 'string') patterns.add(value);
+      return value;
+    });
+    expect(patterns.size).toBeGreaterThan(5);
+    for (const pattern of patterns) {
+      expect(sameWithoutUnicodeFlag(pattern), pattern).toBe(true);
+      const strings = fc.sample(fc.string({ unit: 'binary', maxLength: 40 }), 300);
+      for (const text of strings) expect(new RegExp(pattern).test(text)).toBe(new RegExp(pattern, 'u').test(text));
+    }
+  });
+
+  it.each([
+    ['^[^_]{2}$', '\u{1F600}'],
+    ['^.$', '\u{1F600}'],
+    ['^\\S{2}$', '\u{1F600}'],
+  ])('refuse a pattern that matches differently without the u flag: %s', (pattern, text) => {
+    expect(new RegExp(pattern).test(text)).not.toBe(new RegExp(pattern, 'u').test(text));
+    expect(sameWithoutUnicodeFlag(pattern)).toBe(false);
+    expect(() => validatorAjv({ lean: true, schemas: [{ $id: 'urn:test', type: 'string', pattern }] })).toThrow(
+      'without the u flag',
+    );
   });
 
   it('refuse a schema that needs the tracking they leave out', () => {
