@@ -60,7 +60,12 @@ function edited(value: Json, edits: Edit[]): Json {
     if (edit.op === 'delete' && !Array.isArray(parent)) delete target[key];
     else if (edit.op === 'null') target[key] = null;
     else if (edit.op === 'set') target[key] = edit.value;
-    else if (edit.op === 'add' && target[key] !== null && typeof target[key] === 'object' && !Array.isArray(target[key]))
+    else if (
+      edit.op === 'add' &&
+      target[key] !== null &&
+      typeof target[key] === 'object' &&
+      !Array.isArray(target[key])
+    )
       (target[key] as Record<string, Json>)[edit.name] = edit.value;
     else if (edit.op === 'poke' && typeof target[key] === 'string') {
       // One character of a string (an id, a phone number) swapped for another, which can be
@@ -145,9 +150,9 @@ describe('lean validators', () => {
 
   it('refuse a schema that needs the tracking they leave out', () => {
     for (const keyword of ['unevaluatedProperties', '$dynamicRef']) {
-      expect(() =>
-        validatorAjv({ lean: true, schemas: [{ $id: 'urn:test', allOf: [{ [keyword]: false }] }] }),
-      ).toThrow(keyword);
+      expect(() => validatorAjv({ lean: true, schemas: [{ $id: 'urn:test', allOf: [{ [keyword]: false }] }] })).toThrow(
+        keyword,
+      );
     }
   });
 });
