@@ -16,10 +16,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { refName, resolveRef, tsCode, tsLiteral, tsString } from '@wawp/spec/tools';
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { compile } from 'json-schema-to-typescript';
-import { anyAsUnknown, closeForTypes, moveRefs, stripAnnotations } from './lib/schemas.mjs';
+import { anyAsUnknown, closeForTypes, moveRefs } from './lib/schemas.mjs';
+import { ENVELOPE_ID, eventSchemaId, validatorAjv, validatorSchemas } from './lib/validators.mjs';
 
 const require = createRequire(import.meta.url);
 const asyncapi = JSON.parse(await readFile(require.resolve('@wawp/spec/asyncapi.json'), 'utf8'));
@@ -130,37 +130,22 @@ const typesTs = [
 ];
 
 // --- validators, compiled now to plain functions -------------------------------------------
-const ENVELOPE_ID = 'urn:wawp:webhooks:envelope';
-const DEFS_ID = 'urn:wawp:webhooks:schemas';
-/**
- * A schema for the compiled validators: references into one `$defs` document, and no
- * annotation keywords (they would be embedded in the code).
- * @param {any} schema
- */
-const toDefs = (schema) => stripAnnotations(moveRefs(schema, SCHEMAS, `${DEFS_ID}#/$defs/`));
-const ajv = new Ajv2020({
-  strict: false,
-  allErrors: false,
-  // Small shared schemas are inlined where they are used (ajv's default limit): a function call
-  // per reference costs more on the receiver's hot path than the extra code (about 40 kB).
-  inlineRefs: true,
-  messages: false,
-  code: { source: true, esm: true, lines: false },
-  // Schema keywords the validators do not need; they only make the code bigger.
-  keywords: [],
-});
-ajv.addSchema(toDefs({ $id: DEFS_ID, $defs: schemas }));
-ajv.addSchema({ $id: ENVELOPE_ID, $ref: `${DEFS_ID}#/$defs/${first.envelope}` });
 /** @type {Record<string, string>} */
 const exportNames = { validateEnvelope: ENVELOPE_ID };
 const validatorOf = new Map();
-for (const { event, key } of events) {
-  const id = `urn:wawp:webhooks:event:${event}`;
-  ajv.addSchema({ $id: id, ...toDefs(asyncapi.channels.webhook.messages[key].payload) });
+for (const { event } of events) {
   const exportName = `validate${eventTypeName(event)}`;
-  exportNames[exportName] = id;
+  exportNames[exportName] = eventSchemaId(event);
   validatorOf.set(event, exportName);
 }
+const ajv = validatorAjv({
+  lean: true,
+  schemas: validatorSchemas(
+    schemas,
+    first.envelope,
+    events.map(({ event, key }) => ({ event, payload: asyncapi.channels.webhook.messages[key].payload })),
+  ),
+});
 let validatorsJs = standaloneCode(ajv, exportNames);
 if (/\brequire\(|\bimport\b|new Function|\beval\(/.test(validatorsJs)) {
   throw new Error('standalone validators must not import runtime helpers or build code at run time');

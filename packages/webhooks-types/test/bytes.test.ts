@@ -1,7 +1,7 @@
 // The signature comparison of the Node verifier: exactly string equality, never a shortcut.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { constantTimeEqualAscii } from '../src/verification/bytes.js';
+import { constantTimeEqualAscii } from '../src/verification/node.js';
 
 const hex = (length: number) =>
   fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: length, maxLength: length });
@@ -41,7 +41,10 @@ describe('constantTimeEqualAscii', () => {
     expect(constantTimeEqualAscii('x'.repeat(1000), `${'x'.repeat(999)}y`)).toBe(false);
     expect(constantTimeEqualAscii('abc', 'abcd')).toBe(false);
     expect(constantTimeEqualAscii('', '')).toBe(true);
-    // And still the short ones afterwards.
+    // And still the short ones afterwards, and the long ones again: no bytes left from before.
     expect(constantTimeEqualAscii('ab', 'ab')).toBe(true);
+    expect(constantTimeEqualAscii('ab', 'ac')).toBe(false);
+    expect(constantTimeEqualAscii('y'.repeat(1000), 'y'.repeat(1000))).toBe(true);
+    expect(constantTimeEqualAscii('a'.repeat(128), 'a'.repeat(127) + 'b')).toBe(false);
   });
 });
