@@ -11,6 +11,8 @@ import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
 export interface Prebuilt<T> {
+  /** The file it was loaded from; its code cache is `codeCachePath(file)`. */
+  file: string;
   exports: T;
   /** How it was loaded: with the build's code cache, compiled afresh, or by Node's require. */
   loadedWith: 'code-cache' | 'compiled' | 'require';
@@ -34,6 +36,7 @@ export function loadPrebuilt<T>(
   const compileCacheDir = (nodeModule as { getCompileCacheDir?: () => string | undefined }).getCompileCacheDir?.();
   if (compileCacheDir) {
     return {
+      file,
       exports: require(file) as T,
       loadedWith: 'require',
       createCodeCache: () => Buffer.alloc(0),
@@ -58,6 +61,7 @@ export function loadPrebuilt<T>(
     dirname(file),
   );
   return {
+    file,
     exports: module.exports,
     loadedWith: cachedData && !script.cachedDataRejected ? 'code-cache' : 'compiled',
     createCodeCache: () => script.createCachedData(),

@@ -1,7 +1,6 @@
 // Scenarios: the starting state of a sandbox. A file (YAML or JSON) is checked against the
 // published JSON Schema, and a mistake is reported with the file, the path inside it and
 // what is wrong. Without a file, the default scenario is the documented instance.
-
 import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../scenario.schema.json' with { type: 'json' };

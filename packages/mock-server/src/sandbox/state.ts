@@ -243,7 +243,6 @@ export function putReaction(record: MessageRecord, from: string, text: string): 
   record.reactions.set(from, text);
 }
 
-/** A message's bookkeeping record: not starred, pinned, edited or revoked, no reactions yet. */
 /** Who wrote a message, in which chat, and its engine-side raw id. */
 export interface MessageOrigin {
   chatId: string;
@@ -280,6 +279,7 @@ export function wireMessage(origin: MessageOrigin, fields: Partial<WireMessage> 
   };
 }
 
+/** A message's bookkeeping record: not starred, pinned, edited or revoked, no reactions yet. */
 export function messageRecord(message: WireMessage, chatId: string, read: boolean): MessageRecord {
   return {
     message,

@@ -1,3 +1,5 @@
+// Sessions and authentication: the lifecycle create → start (STARTING, then SCAN_QR_CODE) →
+// scan or pairing code → WORKING, and stop, restart, logout, delete.
 import { createInstance } from '../scenario.js';
 import type { InstanceState } from '../state.js';
 import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer.js';
