@@ -6,14 +6,13 @@ export const CREDENTIALS = { instanceId: '123456789', accessToken: 'bench-token'
 /** The credentials as a bare openapi-fetch user passes them, in the query. */
 export const CREDENTIAL_QUERY = { params: { query: { instance_id: '123456789', access_token: 'bench-token' } } };
 export const EXPECTED_NAME = 'wawp-84729105';
-const BODY = JSON.stringify({
+export const BODY = JSON.stringify({
   name: EXPECTED_NAME,
   status: 'WORKING',
   config: { webhooks: {}, proxy: null },
   me: { id: '201012345678@c.us', pushName: 'John Doe' },
 });
 export const HEADERS = { 'content-type': 'application/json' };
-export const BODY_TEXT = BODY;
 
 const expectedQuery = `instance_id=${CREDENTIALS.instanceId}&access_token=${CREDENTIALS.accessToken}`;
 export const EXPECTED_URL = `${BASE}/session/info?${expectedQuery}`;
