@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
-import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import type { HmacSha512 } from './hmac.js';
+import { hmacSha512Hex } from './node-hmac.js';
 
 // Both strings of a comparison, side by side; reused, as comparisons are synchronous. Copying a
 // one-byte string into a Buffer is one native call, and timingSafeEqual compares in native
@@ -29,28 +30,12 @@ export function constantTimeEqualAscii(ascii: string, text: string): boolean {
   return timingSafeEqual(mine, theirs);
 }
 
-// A key object is made once per key: turning the string into key bytes on every call costs
-// a measurable share of a 2 kB delivery's HMAC. Keys rarely change, so a few are kept.
-const keys = new Map<string, KeyObject>();
-const MAX_CACHED_KEYS = 16;
-function keyObject(key: string): KeyObject {
-  let cached = keys.get(key);
-  if (!cached) {
-    if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string);
-    cached = createSecretKey(Buffer.from(key, 'utf8'));
-    keys.set(key, cached);
-  }
-  return cached;
-}
-
 /**
  * HMAC-SHA512 on `node:crypto`: synchronous and much cheaper per call than WebCrypto on Node.
- * Strings go to `update` as they are; Node hashes their UTF-8 bytes without an extra copy.
  */
 export const nodeHmac: HmacSha512 = {
-  sign: (key, body) => createHmac('sha512', keyObject(key)).update(body).digest('hex'),
+  sign: hmacSha512Hex,
   // Compared as text against the lower-case hex digest: equal text is the spec's form by
   // construction, so no separate pattern check or hex decoding is needed.
-  verify: (key, body, signature) =>
-    constantTimeEqualAscii(createHmac('sha512', keyObject(key)).update(body).digest('hex'), signature),
+  verify: (key, body, signature) => constantTimeEqualAscii(hmacSha512Hex(key, body), signature),
 };
