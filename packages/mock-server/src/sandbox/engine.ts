@@ -5,7 +5,7 @@
 import { wordpressError } from '../wordpress-errors.js';
 import { createClock } from './clock.js';
 import { dumpState } from './dump.js';
-import { createFaultBook } from './faults.js';
+import { createFaultBook, NO_FAULT } from './faults.js';
 import { type InboundInput, type InboundResult, inbound } from './inbound.js';
 import { createJournal } from './journal.js';
 import type { Answer } from './operations/answer.js';
@@ -67,7 +67,7 @@ export interface SandboxEngine {
   /** Answers a validated call; journals it only when it is dropped (no answer reaches `record`). */
   serve(call: SandboxCall): SandboxAnswer;
   /** Journals an answered call: the mock's call log hands every one here, errors included. */
-  record(call: Omit<SandboxCall, 'documented' | 'operationId'> & { operationId: string | null }, answer: Answer): void;
+  record(call: Omit<SandboxCall, 'documented' | 'operationId'> & { operationId?: string | null }, answer: Answer): void;
   inbound(input: InboundInput): InboundResult;
   advance(ms: number): Promise<void>;
   /** Back to the scenario: state, clock, journal, deliveries and faults. */
@@ -76,6 +76,8 @@ export interface SandboxEngine {
   close(): void;
 }
 
+/** What an answer spreads in when no latency fault applies (read only). */
+const NO_LATENCY: { latencyMs?: number } = Object.freeze({});
 const SANDBOX_SEED = 0x5eed;
 const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
 
@@ -105,7 +107,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   const journal = (
     call: {
       api?: 'v1' | 'v2';
-      operationId: string | null;
+      operationId?: string | null;
       method: string;
       path: string;
       params: Readonly<Record<string, unknown>>;
@@ -116,7 +118,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     world.journal.add({
       at: world.clock.now(),
       api: call.api ?? 'v1',
-      operationId: call.operationId,
+      operationId: call.operationId ?? null,
       method: call.method.toUpperCase(),
       path: call.path,
       params: call.params,
@@ -132,9 +134,13 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     const params = new Params(call.params);
     const token = params.string('access_token') ?? '';
     const instanceId = params.string('instance_id');
-    const fault = world.faults.forCall(call.operationId, instanceId ?? null, world.clock.now());
+    // No clock read when no fault is set (most sandboxes, on every call).
+    const fault =
+      world.faults.list().length === 0
+        ? NO_FAULT
+        : world.faults.forCall(call.operationId, instanceId ?? null, world.clock.now());
     if (fault.kind === 'drop') return { status: 0, drop: true, latencyMs: fault.latencyMs };
-    const slow = fault.latencyMs > 0 ? { latencyMs: fault.latencyMs } : {};
+    const slow = fault.latencyMs > 0 ? { latencyMs: fault.latencyMs } : NO_LATENCY;
     if (fault.kind === 'status') {
       const code = fault.status === 429 ? 'rate_limited' : undefined;
       return {
@@ -166,7 +172,8 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
             ...slow,
           };
     }
-    if (SEND_OPERATIONS.has(call.operationId)) {
+    // No policy in force limits nothing: no clock read, no lookup (see rate-limits.ts).
+    if (instance.rateLimitPolicy !== null && SEND_OPERATIONS.has(call.operationId)) {
       const wait = takeSendSlot(instance, answers.rateLimitPolicies(), world.clock.now());
       if (wait !== undefined) {
         const message = `The sending policy ${instance.rateLimitPolicy} allows no more sends now; retry in ${wait} s.`;

@@ -13,10 +13,10 @@ export function sessionInfo(instance: InstanceState) {
   const info = instance.engine.info as Record<string, unknown> | undefined;
   // Each shape written out as a literal: spreading optional parts into the answer made
   // objects that cost more to build, copy (for the journal) and write out than the rest.
-  const { webhooks } = instance;
+  const { name, status, webhooks } = instance;
   const config = hasKeys(instance.metadata) ? { metadata: instance.metadata, webhooks } : { webhooks };
-  const base = { name: instance.name, status: instance.status, config, me: instance.linked ? instance.me : null };
-  return info && hasKeys(info) ? { ...base, engine: info } : base;
+  const me = instance.linked ? instance.me : null;
+  return info && hasKeys(info) ? { name, status, config, me, engine: info } : { name, status, config, me };
 }
 
 function hasKeys(value: object): boolean {
