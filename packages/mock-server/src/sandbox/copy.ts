@@ -43,7 +43,8 @@ export function sharedCopy<T extends object>(source: T): T {
 
 const lastSnapshots = new WeakMap<object, object>();
 
-function sameJson(a: unknown, b: unknown): boolean {
+/** Same keys in the same order and the same values, all the way down (what `JSON.stringify` would write alike). */
+export function sameJson(a: unknown, b: unknown): boolean {
   // The same object holds the same data (a snapshot shared by both, say).
   if (a === b && a !== null && typeof a === 'object') return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);

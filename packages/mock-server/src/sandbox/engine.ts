@@ -13,6 +13,7 @@ import { handlers, SESSION_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
 import { createIdFactory, createRandom } from './random.js';
 import { SEND_OPERATIONS, takeSendSlot } from './rate-limits.js';
+import { createRepeatedAnswers } from './repeated.js';
 import { createInstance, type Scenario } from './scenario.js';
 import { createSpecAnswers, type SpecAnswers } from './spec-answers.js';
 import type { WebhookTarget } from './state.js';
@@ -60,7 +61,12 @@ export interface SandboxCall {
   documented: Answer;
 }
 
-export type SandboxAnswer = Answer & { drop?: boolean; latencyMs?: number };
+export type SandboxAnswer = Answer & {
+  drop?: boolean;
+  latencyMs?: number;
+  /** The body is the same object as an earlier answer's, which nobody changes (see repeated.ts). */
+  repeated?: true;
+};
 
 export interface SandboxEngine {
   readonly world: World;
@@ -103,6 +109,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   // The bodies answered as their own copies (`Answer.kept`) on their way to the journal; a call
   // the server never finishes leaves one behind, hence the bound.
   const keptBodies = new Set<unknown>();
+  const repeated = createRepeatedAnswers();
 
   const journal = (
     call: {
@@ -209,8 +216,20 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         };
       }
       // A dropped call never answers, so the mock's call log never sees it.
-      if (answer.drop) journal(call, { status: 0, body: null });
-      else if (answer.kept && answer.body !== null && typeof answer.body === 'object') {
+      if (answer.drop) {
+        journal(call, { status: 0, body: null });
+        return answer;
+      }
+      if (answer.body === null || typeof answer.body !== 'object') return answer;
+      // An answer holding the state's own objects is written out a moment later: a slow one
+      // (a latency fault) as the state is then, as before; any other as a copy made now.
+      if (!answer.kept && !answer.latencyMs) {
+        const shown = repeated.body(call.operationId, answer.body);
+        answer = shown.repeated
+          ? { ...answer, body: shown.body, kept: true, repeated: true }
+          : { ...answer, body: shown.body, kept: true };
+      }
+      if (answer.kept) {
         if (keptBodies.size >= 1024) keptBodies.clear();
         keptBodies.add(answer.body);
       }
@@ -224,6 +243,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     advance: (ms) => world.clock.advance(ms),
     reset() {
       world.clock.clear();
+      repeated.clear();
       world = build(options, answers, ++generation);
     },
     state: () => dumpState(world),

@@ -3,6 +3,7 @@
 // `observe`, which is the request journal; the sandbox's control endpoints extend the mock's
 // own, behind the same control-token guard.
 import type { MockAnswer, Responder } from '../api/hooks.js';
+import { keepJsonOf } from '../http/respond.js';
 import type { MockServerOptions } from '../server.js';
 import { handleSandboxControl } from './control.js';
 import type { SandboxAnswer, SandboxEngine } from './engine.js';
@@ -14,6 +15,7 @@ const JSON_HEADERS: Readonly<Record<string, string>> = Object.freeze({
 
 function reply(answer: SandboxAnswer, documented: MockAnswer): MockAnswer {
   if (answer.drop) return { status: 0, drop: true };
+  if (answer.repeated) keepJsonOf(answer.body as object);
   // The documented answer keeps its own headers; answers from state are JSON.
   const headers =
     answer.headers === documented.headers
