@@ -65,7 +65,7 @@ export type SandboxAnswer = Answer & {
   drop?: boolean;
   latencyMs?: number;
   /** The body is the same object as an earlier answer's, which nobody changes (see repeated.ts). */
-  repeated?: true;
+  repeated?: boolean;
 };
 
 export interface SandboxEngine {
@@ -224,10 +224,14 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
       // An answer holding the state's own objects is written out a moment later: a slow one
       // (a latency fault) as the state is then, as before; any other as a copy made now.
       if (!answer.kept && !answer.latencyMs) {
+        // Whole literals: a property added to a spread copy gave every answer a map of its
+        // own (V8), and each read of it then missed its inline cache.
+        const { status, headers } = answer;
         const shown = repeated.body(call.operationId, answer.body);
-        answer = shown.repeated
-          ? { ...answer, body: shown.body, kept: true, repeated: true }
-          : { ...answer, body: shown.body, kept: true };
+        const { body } = shown;
+        answer = headers
+          ? { status, body, headers, kept: true, repeated: shown.repeated }
+          : { status, body, kept: true, repeated: shown.repeated };
       }
       if (answer.kept) {
         if (keptBodies.size >= 1024) keptBodies.clear();
