@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { setOwn } from '../placement/php.js';
-import { copyJson, copyUnlessSame, sharedCopy } from './copy.js';
+import { copyJson, copyMessage, copyUnlessSame, sharedCopy } from './copy.js';
 
 it('copies JSON-shaped data as structuredClone does, sharing nothing with the original', () => {
   fc.assert(
@@ -57,5 +57,15 @@ it('sharedCopy gives one copy while its source holds the same data, and a new on
       expect(JSON.stringify(first)).toBe(before);
     }),
     { numRuns: 300 },
+  );
+});
+
+it('copyMessage gives what copyJson gives for an object', () => {
+  fc.assert(
+    fc.property(fc.object(), (value) => {
+      const copy = copyMessage(value);
+      expect(copy).toEqual(copyJson(value));
+      expect(Object.keys(copy)).toEqual(Object.keys(value));
+    }),
   );
 });

@@ -2,7 +2,7 @@
 // faults and the webhook dispatcher, plus the state changes that several operations share
 // (a session moving to a new status, a message being stored and acknowledged).
 import type { Clock } from './clock.js';
-import { copyJson } from './copy.js';
+import { copyMessage } from './copy.js';
 import type { FaultBook } from './faults.js';
 import type { Journal } from './journal.js';
 import type { IdFactory } from './random.js';
@@ -150,7 +150,7 @@ export function createWorld(
     const record = messageRecord(message, chatId, true);
     chat.messages.push(record);
     // One copy of the message as sent, for the answer, the envelope and the journal alike.
-    const shown = copyJson(message);
+    const shown = copyMessage(message);
     emit(instance, 'message.any', () => shown);
     const reachable = chatId.endsWith('@c.us') ? isOnWhatsApp(instance, chatId) : true;
     const plan = !reachable
@@ -181,7 +181,7 @@ export function createWorld(
     chat.messages.push(record);
     chat.archived = false;
     // Both events carry the message as it is now: one copy serves both envelopes.
-    const shown = copyJson(message);
+    const shown = copyMessage(message);
     const payload = () => shown;
     emit(instance, 'message', payload);
     emit(instance, 'message.any', payload);
