@@ -90,13 +90,16 @@ interface HeapTask {
 
 export function createTaskQueue(): TaskQueue {
   const lanes = new Map<number, Lane>();
+  /** The lanes again, walked on every look at the first task (no iterator to make each time). */
+  let laneList: Lane[] = [];
   const heap = createHeap();
   const taken: { arg: unknown } = { arg: undefined };
 
   /** The lane whose first task is due first, or undefined when every lane is empty. */
   const firstLane = (): Lane | undefined => {
     let best: Lane | undefined;
-    for (const lane of lanes.values()) {
+    for (let i = 0; i < laneList.length; i++) {
+      const lane = laneList[i] as Lane;
       if (lane.empty) continue;
       if (!best || before(lane, lane.head, best, best.head)) best = lane;
     }
@@ -108,10 +111,12 @@ export function createTaskQueue(): TaskQueue {
     if (lane) return lane.fits(at) ? lane : undefined;
     if (lanes.size >= MAX_LANES) {
       for (const [delay, other] of lanes) if (other.empty) lanes.delete(delay);
+      laneList = [...lanes.values()];
       if (lanes.size >= MAX_LANES) return undefined;
     }
     const made = new Lane();
     lanes.set(delayMs, made);
+    laneList.push(made);
     return made;
   };
 
@@ -148,6 +153,7 @@ export function createTaskQueue(): TaskQueue {
     },
     clear() {
       lanes.clear();
+      laneList = [];
       heap.clear();
     },
   };

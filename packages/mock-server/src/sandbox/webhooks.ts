@@ -12,7 +12,7 @@ import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
 import { type IdFactory, requestIdAt } from './random.js';
 import { redact } from './redact.js';
-import type { InstanceState, WebhookTarget } from './state.js';
+import { hasKeys, type InstanceState, type WebhookTarget } from './state.js';
 
 export interface RetryPolicy {
   attempts: number;
@@ -404,7 +404,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       const id = ids.eventId(now);
       // A copy of everything the event carries, made now: the payload is often the state's
       // own object (a message that acks will change), and the log shows it as it was.
-      const metadata = Object.keys(instance.metadata).length > 0 ? sharedCopy(instance.metadata) : null;
+      const metadata = hasKeys(instance.metadata) ? sharedCopy(instance.metadata) : null;
       const engine = (instance.engine.name as string | undefined) ?? 'GOWS';
       const me = instance.linked ? sharedCopy(instance.me) : null;
       const data = typeof payload === 'function' ? payload(arg as never) : copyJson(payload);

@@ -1,7 +1,7 @@
 // Sessions and authentication: the lifecycle create → start (STARTING, then SCAN_QR_CODE) →
 // scan or pairing code → WORKING, and stop, restart, logout, delete.
 import { createInstance } from '../scenario.js';
-import type { InstanceState } from '../state.js';
+import { hasKeys, type InstanceState } from '../state.js';
 import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer.js';
 
 /**
@@ -17,11 +17,6 @@ export function sessionInfo(instance: InstanceState) {
   const config = hasKeys(instance.metadata) ? { metadata: instance.metadata, webhooks } : { webhooks };
   const me = instance.linked ? instance.me : null;
   return info && hasKeys(info) ? { name, status, config, me, engine: info } : { name, status, config, me };
-}
-
-function hasKeys(value: object): boolean {
-  for (const _ in value) return true;
-  return false;
 }
 
 const running = (instance: InstanceState) => instance.status !== 'STOPPED' && instance.status !== 'FAILED';
