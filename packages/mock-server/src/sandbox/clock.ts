@@ -99,9 +99,13 @@ export function createClock(options: ClockOptions = {}): Clock {
     now,
     schedule(delayMs, run, arg) {
       const delay = Math.max(0, delayMs);
-      tasks.push(delay, now() + delay, order++, run, arg);
-      if (mode === 'real') arm();
-      else if (delayMs <= 0) void runDue();
+      const at = now() + delay;
+      tasks.push(delay, at, order++, run, arg);
+      // An armed timer is due no later than any pending task: one due after it changes
+      // nothing, and a busy sandbox schedules four tasks a send (no look for the first each).
+      if (mode === 'real') {
+        if (!timer || armedAt > at) arm();
+      } else if (delayMs <= 0) void runDue();
     },
     async advance(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError('advance takes a non-negative number of milliseconds');
