@@ -207,7 +207,7 @@ export async function handleApi(
 
   // 5. The seam: a stateful responder may answer instead of the documented example.
   if (settings.responder && choice.code === undefined && choice.exampleKey === undefined) {
-    const replaced = await settings.responder({
+    const given = settings.responder({
       api,
       operationId,
       method,
@@ -217,6 +217,8 @@ export async function handleApi(
       headers: requestHeaders,
       documented,
     });
+    // A synchronous answer is used at once: an await would take a turn of the microtask queue.
+    const replaced = isPromiseLike(given) ? await given : given;
     if (replaced?.drop) {
       res.socket?.destroy();
       return;
@@ -275,6 +277,10 @@ function credentialNamesOf(operation: { security?: { type: string; in?: string; 
       if (scheme.type === 'apiKey' && scheme.in === 'query' && scheme.name) names.add(scheme.name);
   }
   return [...names];
+}
+
+function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function isNonEmptyText(value: unknown): boolean {

@@ -23,7 +23,7 @@ export function sendJson(
     res.end();
     return;
   }
-  const text = known ?? JSON.stringify(body);
+  const text = known ?? unchangingJson.get(body as object) ?? JSON.stringify(body);
   // One object, in the order of the head: the CORS headers, the type, the caller's headers
   // (which win over both), and the length. With its length known, node:http writes the head
   // and the body in one go; without, it frames the body in chunks (four more pieces to
@@ -33,6 +33,17 @@ export function sendJson(
   if (headers) Object.assign(head, headers);
   head['content-length'] = String(Buffer.byteLength(text));
   res.writeHead(status, head).end(text);
+}
+
+/** JSON texts of bodies nobody changes any more (see `keepJsonOf`). */
+const unchangingJson = new WeakMap<object, string>();
+
+/**
+ * Declares that nobody changes `body` any more (the sandbox's repeated answers, see
+ * sandbox/repeated.ts): `sendJson` then writes its JSON once, however often it is answered.
+ */
+export function keepJsonOf(body: object): void {
+  if (!unchangingJson.has(body)) unchangingJson.set(body, JSON.stringify(body));
 }
 
 /** JSON texts of answer bodies that only the mock itself holds (see `jsonOfUnshared`). */

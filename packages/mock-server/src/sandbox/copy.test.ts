@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { setOwn } from '../placement/php.js';
-import { copyJson, copyUnlessSame, sharedCopy } from './copy.js';
+import { copyJson, copyMessage, copyUnlessSame, sameJson, sharedCopy } from './copy.js';
 
 it('copies JSON-shaped data as structuredClone does, sharing nothing with the original', () => {
   fc.assert(
@@ -58,4 +58,40 @@ it('sharedCopy gives one copy while its source holds the same data, and a new on
     }),
     { numRuns: 300 },
   );
+});
+
+it('copyMessage gives what copyJson gives for an object', () => {
+  fc.assert(
+    fc.property(fc.object(), (value) => {
+      const copy = copyMessage(value);
+      expect(copy).toEqual(copyJson(value));
+      expect(Object.keys(copy)).toEqual(Object.keys(value));
+    }),
+  );
+});
+
+it('sameJson tells the same data as a key-by-key walk with Object.is does', () => {
+  const reference = (a: unknown, b: unknown): boolean => {
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return Object.is(a, b);
+    if (Array.isArray(a) !== Array.isArray(b)) return false;
+    const keysA = Object.keys(a);
+    const keysB = Object.keys(b);
+    return (
+      keysA.length === keysB.length &&
+      keysA.every(
+        (key, i) =>
+          key === keysB[i] && reference((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+      )
+    );
+  };
+  const value = fc.jsonValue();
+  fc.assert(
+    fc.property(value, value, (a, b) => {
+      expect(sameJson(a, b)).toBe(reference(a, b));
+      expect(sameJson(a, copyJson(a))).toBe(true);
+    }),
+    { numRuns: 1000 },
+  );
+  expect(sameJson({ n: 0 }, { n: -0 })).toBe(false);
+  expect(sameJson([Number.NaN], [Number.NaN])).toBe(true);
 });

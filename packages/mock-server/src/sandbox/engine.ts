@@ -5,7 +5,7 @@
 import { wordpressError } from '../wordpress-errors.js';
 import { createClock } from './clock.js';
 import { dumpState } from './dump.js';
-import { createFaultBook } from './faults.js';
+import { createFaultBook, NO_FAULT } from './faults.js';
 import { type InboundInput, type InboundResult, inbound } from './inbound.js';
 import { createJournal } from './journal.js';
 import type { Answer } from './operations/answer.js';
@@ -13,6 +13,7 @@ import { handlers, SESSION_OPERATIONS } from './operations/index.js';
 import { Params } from './params.js';
 import { createIdFactory, createRandom } from './random.js';
 import { SEND_OPERATIONS, takeSendSlot } from './rate-limits.js';
+import { createRepeatedAnswers } from './repeated.js';
 import { createInstance, type Scenario } from './scenario.js';
 import { createSpecAnswers, type SpecAnswers } from './spec-answers.js';
 import type { WebhookTarget } from './state.js';
@@ -60,14 +61,19 @@ export interface SandboxCall {
   documented: Answer;
 }
 
-export type SandboxAnswer = Answer & { drop?: boolean; latencyMs?: number };
+export type SandboxAnswer = Answer & {
+  drop?: boolean;
+  latencyMs?: number;
+  /** The body is the same object as an earlier answer's, which nobody changes (see repeated.ts). */
+  repeated?: boolean;
+};
 
 export interface SandboxEngine {
   readonly world: World;
   /** Answers a validated call; journals it only when it is dropped (no answer reaches `record`). */
   serve(call: SandboxCall): SandboxAnswer;
   /** Journals an answered call: the mock's call log hands every one here, errors included. */
-  record(call: Omit<SandboxCall, 'documented' | 'operationId'> & { operationId: string | null }, answer: Answer): void;
+  record(call: Omit<SandboxCall, 'documented' | 'operationId'> & { operationId?: string | null }, answer: Answer): void;
   inbound(input: InboundInput): InboundResult;
   advance(ms: number): Promise<void>;
   /** Back to the scenario: state, clock, journal, deliveries and faults. */
@@ -76,6 +82,8 @@ export interface SandboxEngine {
   close(): void;
 }
 
+/** What an answer spreads in when no latency fault applies (read only). */
+const NO_LATENCY: { latencyMs?: number } = Object.freeze({});
 const SANDBOX_SEED = 0x5eed;
 const MANUAL_START = Date.UTC(2026, 0, 1, 9, 0, 0);
 
@@ -101,11 +109,12 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
   // The bodies answered as their own copies (`Answer.kept`) on their way to the journal; a call
   // the server never finishes leaves one behind, hence the bound.
   const keptBodies = new Set<unknown>();
+  const repeated = createRepeatedAnswers();
 
   const journal = (
     call: {
       api?: 'v1' | 'v2';
-      operationId: string | null;
+      operationId?: string | null;
       method: string;
       path: string;
       params: Readonly<Record<string, unknown>>;
@@ -116,7 +125,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     world.journal.add({
       at: world.clock.now(),
       api: call.api ?? 'v1',
-      operationId: call.operationId,
+      operationId: call.operationId ?? null,
       method: call.method.toUpperCase(),
       path: call.path,
       params: call.params,
@@ -132,9 +141,13 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     const params = new Params(call.params);
     const token = params.string('access_token') ?? '';
     const instanceId = params.string('instance_id');
-    const fault = world.faults.forCall(call.operationId, instanceId ?? null, world.clock.now());
+    // No clock read when no fault is set (most sandboxes, on every call).
+    const fault =
+      world.faults.list().length === 0
+        ? NO_FAULT
+        : world.faults.forCall(call.operationId, instanceId ?? null, world.clock.now());
     if (fault.kind === 'drop') return { status: 0, drop: true, latencyMs: fault.latencyMs };
-    const slow = fault.latencyMs > 0 ? { latencyMs: fault.latencyMs } : {};
+    const slow = fault.latencyMs > 0 ? { latencyMs: fault.latencyMs } : NO_LATENCY;
     if (fault.kind === 'status') {
       const code = fault.status === 429 ? 'rate_limited' : undefined;
       return {
@@ -166,7 +179,8 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
             ...slow,
           };
     }
-    if (SEND_OPERATIONS.has(call.operationId)) {
+    // No policy in force limits nothing: no clock read, no lookup (see rate-limits.ts).
+    if (instance.rateLimitPolicy !== null && SEND_OPERATIONS.has(call.operationId)) {
       const wait = takeSendSlot(instance, answers.rateLimitPolicies(), world.clock.now());
       if (wait !== undefined) {
         const message = `The sending policy ${instance.rateLimitPolicy} allows no more sends now; retry in ${wait} s.`;
@@ -202,8 +216,24 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
         };
       }
       // A dropped call never answers, so the mock's call log never sees it.
-      if (answer.drop) journal(call, { status: 0, body: null });
-      else if (answer.kept && answer.body !== null && typeof answer.body === 'object') {
+      if (answer.drop) {
+        journal(call, { status: 0, body: null });
+        return answer;
+      }
+      if (answer.body === null || typeof answer.body !== 'object') return answer;
+      // An answer holding the state's own objects is written out a moment later: a slow one
+      // (a latency fault) as the state is then, as before; any other as a copy made now.
+      if (!answer.kept && !answer.latencyMs) {
+        // Whole literals: a property added to a spread copy gave every answer a map of its
+        // own (V8), and each read of it then missed its inline cache.
+        const { status, headers } = answer;
+        const shown = repeated.body(call.operationId, answer.body);
+        const { body } = shown;
+        answer = headers
+          ? { status, body, headers, kept: true, repeated: shown.repeated }
+          : { status, body, kept: true, repeated: shown.repeated };
+      }
+      if (answer.kept) {
         if (keptBodies.size >= 1024) keptBodies.clear();
         keptBodies.add(answer.body);
       }
@@ -217,6 +247,7 @@ export function createSandboxEngine(options: SandboxEngineOptions): SandboxEngin
     advance: (ms) => world.clock.advance(ms),
     reset() {
       world.clock.clear();
+      repeated.clear();
       world = build(options, answers, ++generation);
     },
     state: () => dumpState(world),

@@ -65,7 +65,8 @@ export type ApiFaultOutcome =
   | { kind: 'status'; status: number; retryAfter?: number; latencyMs: number }
   | { kind: 'drop'; latencyMs: number };
 
-const NO_FAULT: ApiFaultOutcome = Object.freeze({ kind: 'none', latencyMs: 0 });
+/** What a call meets when no fault applies. */
+export const NO_FAULT: ApiFaultOutcome = Object.freeze({ kind: 'none', latencyMs: 0 });
 
 export class FaultRuleError extends Error {
   override readonly name = 'FaultRuleError';

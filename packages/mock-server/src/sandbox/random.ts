@@ -87,9 +87,19 @@ export interface IdFactory {
  * that a receiver already remembers as handled.
  */
 export function createIdFactory(random: Random, deliveries: Random = random): IdFactory {
+  // A busy sandbox makes several events a millisecond: each millisecond's time part is written once.
+  let lastTime = Number.NaN;
+  let lastPrefix = '';
+  const eventPrefix = (time: number) => {
+    if (time !== lastTime) {
+      lastTime = time;
+      lastPrefix = `evt_${ulidTime(time)}`;
+    }
+    return lastPrefix;
+  };
   return {
     rawMessageId: () => random.chars(16, UPPER_HEX, '3EB0'),
-    eventId: (time) => deliveries.chars(EVENT_ID_DRAWS, CROCKFORD, `evt_${ulidTime(time)}`),
+    eventId: (time) => deliveries.chars(EVENT_ID_DRAWS, CROCKFORD, eventPrefix(time)),
     skipEventId: () => deliveries.skip(EVENT_ID_DRAWS),
     reserveRequestId: () => {
       const at = deliveries.position();

@@ -171,6 +171,12 @@ export const ACK_NAMES: Record<number, string> = {
   4: 'PLAYED',
 };
 
+/** True when `value` has an enumerable key: no array of its keys made to count them. */
+export function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}
+
 /** The digits of a phone number or a `…@c.us` id. */
 export function digitsOf(idOrPhone: string): string {
   const at = idOrPhone.indexOf('@');
@@ -182,9 +188,11 @@ const DIGITS_ONLY = /^[0-9]*$/;
 
 export function isOnWhatsApp(instance: InstanceState, idOrPhone: string): boolean {
   const digits = digitsOf(idOrPhone);
-  const contact = instance.contacts.get(`${digits}@c.us`);
+  // A chat id that is already `<digits>@c.us` is its own key: no new string to build and hash.
+  const id = idOrPhone.length === digits.length + 5 && idOrPhone.endsWith('@c.us') ? idOrPhone : `${digits}@c.us`;
+  const contact = instance.contacts.get(id);
   if (contact) return contact.onWhatsApp;
-  return !instance.notOnWhatsApp.has(digits);
+  return instance.notOnWhatsApp.size === 0 || !instance.notOnWhatsApp.has(digits);
 }
 
 /** The chat with `id`, created on first use as WhatsApp does when a message is sent or received. */

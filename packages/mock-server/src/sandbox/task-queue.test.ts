@@ -63,3 +63,15 @@ it('a lane that never empties stays in order across its compaction', () => {
   while (next < 3000) expect(queue.pop()?.()).toBe(next++);
   expect(queue.pop()).toBeUndefined();
 });
+
+it('hands back the argument each task was scheduled with, from a lane or the heap', () => {
+  const queue = createTaskQueue();
+  const run = (arg?: unknown) => arg;
+  queue.push(200, 1_200, 0, run, 'lane');
+  // Earlier than the lane's last task for the same delay: it goes to the heap.
+  queue.push(200, 1_100, 1, run, 'heap');
+  queue.push(0, 1_300, 2, run);
+  const taken: unknown[] = [];
+  for (let task = queue.pop(); task; task = queue.pop()) taken.push(task(queue.poppedArg()));
+  expect(taken).toEqual(['heap', 'lane', undefined]);
+});

@@ -6,15 +6,22 @@
 // dozen entries and kept one object per task. What does not fit a lane (time that went back,
 // more distinct delays than lanes) goes to a heap beside them.
 
-export type TaskRun = () => unknown;
+// biome-ignore lint/suspicious/noExplicitAny: each task is called with the argument it was scheduled with
+export type TaskRun = (arg?: any) => unknown;
 
 export interface TaskQueue {
   /** When the earliest task is due (Unix ms), or Infinity when none is pending. */
   nextAt(): number;
   /** Removes and returns the earliest task; undefined when none is pending. */
   pop(): TaskRun | undefined;
-  /** Adds `run`, due `at` (scheduled `delayMs` before that); `order` breaks ties, lower first. */
-  push(delayMs: number, at: number, order: number, run: TaskRun): void;
+  /** The argument the task `pop` returned last was scheduled with. */
+  poppedArg(): unknown;
+  /**
+   * Adds `run`, due `at` (scheduled `delayMs` before that); `order` breaks ties, lower first.
+   * `arg` is what it is to be called with: one shared function and its data instead of a
+   * closure per task (each new closure also went through V8's lazy compile on its first call).
+   */
+  push(delayMs: number, at: number, order: number, run: TaskRun, arg?: unknown): void;
   clear(): void;
 }
 
@@ -25,6 +32,7 @@ class Lane {
   readonly at: number[] = [];
   readonly order: number[] = [];
   readonly run: TaskRun[] = [];
+  readonly arg: unknown[] = [];
   head = 0;
 
   get empty(): boolean {
@@ -36,15 +44,19 @@ class Lane {
     return this.empty || (this.at[this.at.length - 1] as number) <= at;
   }
 
-  push(at: number, order: number, run: TaskRun) {
+  push(at: number, order: number, run: TaskRun, arg: unknown) {
     this.at.push(at);
     this.order.push(order);
     this.run.push(run);
+    this.arg.push(arg);
   }
 
-  shift(): TaskRun {
+  /** The first task, and its argument in `taken`. */
+  shift(taken: { arg: unknown }): TaskRun {
     const run = this.run[this.head] as TaskRun;
+    taken.arg = this.arg[this.head];
     this.run[this.head] = NO_TASK; // let the task's closure go at once
+    this.arg[this.head] = undefined;
     this.head++;
     if (this.empty) this.reset();
     else if (this.head >= 1024 && this.head * 2 >= this.at.length) {
@@ -52,6 +64,7 @@ class Lane {
       this.at.splice(0, this.head);
       this.order.splice(0, this.head);
       this.run.splice(0, this.head);
+      this.arg.splice(0, this.head);
       this.head = 0;
     }
     return run;
@@ -61,6 +74,7 @@ class Lane {
     this.at.length = 0;
     this.order.length = 0;
     this.run.length = 0;
+    this.arg.length = 0;
     this.head = 0;
   }
 }
@@ -71,16 +85,21 @@ interface HeapTask {
   at: number;
   order: number;
   run: TaskRun;
+  arg: unknown;
 }
 
 export function createTaskQueue(): TaskQueue {
   const lanes = new Map<number, Lane>();
+  /** The lanes again, walked on every look at the first task (no iterator to make each time). */
+  let laneList: Lane[] = [];
   const heap = createHeap();
+  const taken: { arg: unknown } = { arg: undefined };
 
   /** The lane whose first task is due first, or undefined when every lane is empty. */
   const firstLane = (): Lane | undefined => {
     let best: Lane | undefined;
-    for (const lane of lanes.values()) {
+    for (let i = 0; i < laneList.length; i++) {
+      const lane = laneList[i] as Lane;
       if (lane.empty) continue;
       if (!best || before(lane, lane.head, best, best.head)) best = lane;
     }
@@ -92,10 +111,12 @@ export function createTaskQueue(): TaskQueue {
     if (lane) return lane.fits(at) ? lane : undefined;
     if (lanes.size >= MAX_LANES) {
       for (const [delay, other] of lanes) if (other.empty) lanes.delete(delay);
+      laneList = [...lanes.values()];
       if (lanes.size >= MAX_LANES) return undefined;
     }
     const made = new Lane();
     lanes.set(delayMs, made);
+    laneList.push(made);
     return made;
   };
 
@@ -116,16 +137,23 @@ export function createTaskQueue(): TaskQueue {
     },
     pop() {
       const lane = firstLane();
-      if (heapFirst(lane)) return heap.pop()?.run;
-      return lane?.shift();
+      if (heapFirst(lane)) {
+        const task = heap.pop() as HeapTask;
+        taken.arg = task.arg;
+        return task.run;
+      }
+      taken.arg = undefined;
+      return lane?.shift(taken);
     },
-    push(delayMs, at, order, run) {
+    poppedArg: () => taken.arg,
+    push(delayMs, at, order, run, arg) {
       const lane = laneFor(delayMs, at);
-      if (lane) lane.push(at, order, run);
-      else heap.push({ at, order, run });
+      if (lane) lane.push(at, order, run, arg);
+      else heap.push({ at, order, run, arg });
     },
     clear() {
       lanes.clear();
+      laneList = [];
       heap.clear();
     },
   };

@@ -2,7 +2,7 @@
 // faults and the webhook dispatcher, plus the state changes that several operations share
 // (a session moving to a new status, a message being stored and acknowledged).
 import type { Clock } from './clock.js';
-import { copyJson } from './copy.js';
+import { copyMessage } from './copy.js';
 import type { FaultBook } from './faults.js';
 import type { Journal } from './journal.js';
 import type { IdFactory } from './random.js';
@@ -30,7 +30,7 @@ export interface World {
   timing: Timing;
   instances: Map<string, InstanceState>;
   /** Sends a webhook event of `instance` (to the targets that subscribed to it); see `EventPayload`. */
-  emit(instance: InstanceState, event: string, payload: EventPayload): void;
+  emit<A>(instance: InstanceState, event: string, payload: EventPayload<A>, arg?: A): void;
   /** Moves the session to `status` and sends `session.status`. */
   setStatus(instance: InstanceState, status: SessionStatus): void;
   /** Runs `task` after `delayMs` unless the session moved on (stopped, restarted…) meanwhile. */
@@ -62,6 +62,19 @@ function ackPlan(acks: [delayMs: number, ack: number][]) {
   return { delays: sorted.map((s) => s.ack[0]), values: sorted.map((s) => s.ack[1]) };
 }
 
+/** A sent message's acks still to come: the next one is `plan.values[step]`. */
+interface PendingAcks {
+  instance: InstanceState;
+  record: MessageRecord;
+  plan: { delays: number[]; values: number[] };
+  /** The session's generation when it was sent. */
+  generation: number;
+  step: number;
+}
+
+/** An event payload that is its own argument (a copy of the message nobody changes). */
+const itself = <T>(value: T): T => value;
+
 /** Bumped on every lifecycle change; timers from an older generation do nothing. */
 const generations = new WeakMap<InstanceState, number>();
 
@@ -74,8 +87,8 @@ export function createWorld(
   const { clock, ids, dispatcher, timing } = parts;
   const nowSeconds = () => Math.floor(clock.now() / 1000);
 
-  const emit: World['emit'] = (instance, event, payload) => {
-    dispatcher.emit(instance, event, payload);
+  const emit: World['emit'] = (instance, event, payload, arg) => {
+    dispatcher.emit(instance, event, payload, arg);
   };
 
   const setStatus: World['setStatus'] = (instance, status) => {
@@ -129,7 +142,7 @@ export function createWorld(
     record.message.ack = ack;
     record.message.ackName = ACK_NAMES[ack] ?? 'PENDING';
     // Built only when a target listens: most acks of a busy sandbox go to nobody.
-    emit(instance, 'message.ack', () => ackPayload(record.message));
+    emit(instance, 'message.ack', ackPayload, record.message);
   };
 
   const ackPlans = {
@@ -150,27 +163,29 @@ export function createWorld(
     const record = messageRecord(message, chatId, true);
     chat.messages.push(record);
     // One copy of the message as sent, for the answer, the envelope and the journal alike.
-    const shown = copyJson(message);
-    emit(instance, 'message.any', () => shown);
+    const shown = copyMessage(message);
+    emit(instance, 'message.any', itself, shown);
     const reachable = chatId.endsWith('@c.us') ? isOnWhatsApp(instance, chatId) : true;
     const plan = !reachable
       ? ackPlans.failed
       : chatId.endsWith('@newsletter') || chatId === 'status@broadcast'
         ? ackPlans.serverOnly
         : ackPlans.full;
-    const generation = generations.get(instance) ?? 0;
-    // One task function for the message's acks, each run taking the next of the plan (they
-    // run in time order, which is the plan's): a busy sandbox keeps thousands pending.
-    let step = 0;
-    const nextAck = () => {
-      const value = plan.values[step++] as number;
-      // Acks go on regardless of later lifecycle changes only while the session still works.
-      if (parts.instances.get(instance.id) !== instance || (generations.get(instance) ?? 0) !== generation) return;
-      if (record.revoked) return;
-      setAck(instance, record, value);
-    };
-    for (const delay of plan.delays) clock.schedule(delay, nextAck);
+    // One task for every message's acks and one record of the message's own, each run taking
+    // the next of the plan (they run in time order, which is the plan's): a busy sandbox keeps
+    // thousands pending, and a closure each went through V8's lazy compile on its first call.
+    const acks: PendingAcks = { instance, record, plan, generation: generations.get(instance) ?? 0, step: 0 };
+    for (const delay of plan.delays) clock.schedule(delay, nextAck, acks);
     return { record, shown };
+  };
+
+  const nextAck = (acks: PendingAcks) => {
+    const { instance, record } = acks;
+    const value = acks.plan.values[acks.step++] as number;
+    // Acks go on regardless of later lifecycle changes only while the session still works.
+    if (parts.instances.get(instance.id) !== instance || (generations.get(instance) ?? 0) !== acks.generation) return;
+    if (record.revoked) return;
+    setAck(instance, record, value);
   };
 
   const receiveMessage: World['receiveMessage'] = (instance, chatId, from, fields) => {
@@ -181,10 +196,9 @@ export function createWorld(
     chat.messages.push(record);
     chat.archived = false;
     // Both events carry the message as it is now: one copy serves both envelopes.
-    const shown = copyJson(message);
-    const payload = () => shown;
-    emit(instance, 'message', payload);
-    emit(instance, 'message.any', payload);
+    const shown = copyMessage(message);
+    emit(instance, 'message', itself, shown);
+    emit(instance, 'message.any', itself, shown);
     return record;
   };
 

@@ -20,10 +20,14 @@ function media(params: Params, fallbackMime: string): Partial<WireMessage> {
   return { hasMedia: true, media: { url, mimetype, filename }, body: params.string('caption') ?? null };
 }
 
+/** `fields`: a literal of the caller's own, which the quoted message is added to. */
 function send(call: Call, fields: Partial<WireMessage>): SentMessage {
   const { world, instance, params } = call;
   const chatId = params.string('chatId') as string;
-  return world.sendMessage(instance, chatId, { ...fields, replyTo: replyTo(instance, params) });
+  // Added, not spread into a copy: a property added to a spread copy gave every send's
+  // fields a map of their own (V8), which the message's own spread then copied key by key.
+  fields.replyTo = replyTo(instance, params);
+  return world.sendMessage(instance, chatId, fields);
 }
 
 /**

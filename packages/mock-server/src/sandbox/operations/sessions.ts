@@ -1,7 +1,7 @@
 // Sessions and authentication: the lifecycle create → start (STARTING, then SCAN_QR_CODE) →
 // scan or pairing code → WORKING, and stop, restart, logout, delete.
 import { createInstance } from '../scenario.js';
-import type { InstanceState } from '../state.js';
+import { hasKeys, type InstanceState } from '../state.js';
 import { type Call, DOCUMENTED, type HandlerTable, ok, upstream } from './answer.js';
 
 /**
@@ -13,15 +13,10 @@ export function sessionInfo(instance: InstanceState) {
   const info = instance.engine.info as Record<string, unknown> | undefined;
   // Each shape written out as a literal: spreading optional parts into the answer made
   // objects that cost more to build, copy (for the journal) and write out than the rest.
-  const { webhooks } = instance;
+  const { name, status, webhooks } = instance;
   const config = hasKeys(instance.metadata) ? { metadata: instance.metadata, webhooks } : { webhooks };
-  const base = { name: instance.name, status: instance.status, config, me: instance.linked ? instance.me : null };
-  return info && hasKeys(info) ? { ...base, engine: info } : base;
-}
-
-function hasKeys(value: object): boolean {
-  for (const _ in value) return true;
-  return false;
+  const me = instance.linked ? instance.me : null;
+  return info && hasKeys(info) ? { name, status, config, me, engine: info } : { name, status, config, me };
 }
 
 const running = (instance: InstanceState) => instance.status !== 'STOPPED' && instance.status !== 'FAILED';
