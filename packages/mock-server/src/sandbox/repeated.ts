@@ -1,8 +1,8 @@
 // A busy sandbox answers the same reads again and again (session/info polled by a client):
 // each operation's last answer is kept as a copy nobody changes and handed out again while
-// a new answer holds exactly the same data, so its JSON text is written once (see
-// `jsonOfUnchanging`) and the journal keeps one copy. Writing session/info's JSON out afresh
-// was the largest cost the sandbox added to a read (about 20k of its 70k instructions).
+// a new answer holds exactly the same data, so its JSON text is written once (see `keepJsonOf`
+// in http/respond.ts) and the journal keeps one copy. Writing session/info's JSON out afresh was
+// the largest cost the sandbox added to a read (about 20k of its 70k instructions).
 import { copyJson, sameJson } from './copy.js';
 
 export interface RepeatedAnswers {
