@@ -8,16 +8,18 @@
 // result comes from createHmac with a cached key object instead: the same bytes either way.
 import { Buffer } from 'node:buffer';
 import * as nodeCrypto from 'node:crypto';
+import { keyCache } from './key-cache.js';
 
 /** SHA-512's block size: a key longer than this is hashed first, a shorter one padded with zeros. */
 const BLOCK = 128;
+const DIGEST_BYTES = 64;
 /** Above this, copying the body next to the key block costs more than the Hmac object saves. */
 const MAX_COPIED_BODY = 64 * 1024;
 
 type OneShotHash = (algorithm: string, data: Uint8Array, outputEncoding: 'buffer' | 'hex') => Buffer | string;
 // Read from the namespace, not imported by name: a runtime without it must still load this file.
-const oneShot = (nodeCrypto as { hash?: unknown }).hash as OneShotHash | undefined;
-const hashOnce = typeof oneShot === 'function' ? oneShot : undefined;
+const { hash } = nodeCrypto as { hash?: unknown };
+const hashOnce = typeof hash === 'function' ? (hash as OneShotHash) : undefined;
 
 /** What one key needs: the padded blocks for the one-shot path, a key object for createHmac. */
 interface PreparedKey {
@@ -28,32 +30,17 @@ interface PreparedKey {
   keyObject: nodeCrypto.KeyObject;
 }
 
-function prepare(key: string): PreparedKey {
-  let bytes: Buffer = Buffer.from(key, 'utf8');
-  if (bytes.length > BLOCK) bytes = nodeCrypto.createHash('sha512').update(bytes).digest();
+const preparedKey = keyCache((key): PreparedKey => {
+  const raw = Buffer.from(key, 'utf8');
+  const bytes = raw.length > BLOCK ? nodeCrypto.createHash('sha512').update(raw).digest() : raw;
   const inner = Buffer.alloc(BLOCK, 0x36);
-  const outer = Buffer.alloc(BLOCK + 64, 0x5c);
+  const outer = Buffer.alloc(BLOCK + DIGEST_BYTES, 0x5c);
   for (let i = 0; i < bytes.length; i++) {
     inner[i] = (inner[i] as number) ^ (bytes[i] as number);
     outer[i] = (outer[i] as number) ^ (bytes[i] as number);
   }
-  return { inner, outer, keyObject: nodeCrypto.createSecretKey(Buffer.from(key, 'utf8')) };
-}
-
-// Keys rarely change, so a few are kept; turning a string into key material on every call
-// costs a measurable share of a delivery's check.
-const prepared = new Map<string, PreparedKey>();
-const MAX_CACHED_KEYS = 16;
-
-function preparedKey(key: string): PreparedKey {
-  let found = prepared.get(key);
-  if (!found) {
-    if (prepared.size >= MAX_CACHED_KEYS) prepared.delete(prepared.keys().next().value as string);
-    found = prepare(key);
-    prepared.set(key, found);
-  }
-  return found;
-}
+  return { inner, outer, keyObject: nodeCrypto.createSecretKey(raw) };
+});
 
 // The inner hash's input, reused: the calls are synchronous, so one buffer serves them all.
 let scratch = Buffer.allocUnsafe(BLOCK + 4096);

@@ -1,25 +1,18 @@
 import { signaturePattern } from '../generated/contract.js';
 import { fromHex, toBytes, toHex } from './bytes.js';
 import type { HmacSha512 } from './hmac.js';
+import { keyCache } from './key-cache.js';
 
 const encoder = new TextEncoder();
-// Importing a key costs about as much as one HMAC; keys rarely change, so keep a few.
-const keys = new Map<string, Promise<CryptoKey>>();
-const MAX_CACHED_KEYS = 16;
 const SHA512_BYTES = 64;
 
-function cryptoKey(key: string): Promise<CryptoKey> {
-  let cached = keys.get(key);
-  if (!cached) {
-    if (keys.size >= MAX_CACHED_KEYS) keys.delete(keys.keys().next().value as string);
-    cached = globalThis.crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-512' }, false, [
+const cryptoKey = keyCache(
+  (key): Promise<CryptoKey> =>
+    globalThis.crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-512' }, false, [
       'sign',
       'verify',
-    ]);
-    keys.set(key, cached);
-  }
-  return cached;
-}
+    ]),
+);
 
 // TypeScript's DOM types want an ArrayBuffer-backed view; copy only when the view is something else.
 const asBufferSource = (bytes: Uint8Array): Uint8Array<ArrayBuffer> =>
