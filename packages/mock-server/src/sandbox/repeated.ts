@@ -3,7 +3,7 @@
 // a new answer holds exactly the same data, so its JSON text is written once (see `keepJsonOf`
 // in http/respond.ts) and the journal keeps one copy. Writing session/info's JSON out afresh was
 // the largest cost the sandbox added to a read (about 20k of its 70k instructions).
-import { copyJson, sameJson } from './copy.js';
+import { copyUnlessSame } from './copy.js';
 
 export interface RepeatedAnswers {
   /** `body` as a copy nobody changes: the one handed out last for `operationId` while it holds the same data. */
@@ -16,10 +16,10 @@ export function createRepeatedAnswers(): RepeatedAnswers {
   return {
     body(operationId, body) {
       const known = last.get(operationId);
-      if (known !== undefined && sameJson(known, body)) return { body: known, repeated: true };
-      const made = copyJson(body);
-      last.set(operationId, made);
-      return { body: made, repeated: false };
+      const shown = copyUnlessSame(known, body);
+      if (shown === known) return { body: known, repeated: true };
+      last.set(operationId, shown);
+      return { body: shown, repeated: false };
     },
     clear: () => last.clear(),
   };

@@ -340,20 +340,28 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   };
 
   /**
-   * A delivery no fault touches, as `dispatch` makes it: one task for all of them, with its
-   * attempt as the argument (a closure each went through V8's lazy compile on its first call).
+   * Sends `first`, then `copies` duplicates of it, then what a `reorder` fault held back for
+   * its target. The common case (no fault, a target the sandbox does not reach, nothing held)
+   * stays synchronous.
    */
-  const deliverPlain = (job: Attempt) => {
-    const sent = send(job);
-    // The common case (a target the sandbox does not reach, nothing held) stays synchronous.
-    if (sent === undefined && held.size === 0) return undefined;
-    const key = holdKey(job);
-    if (sent === undefined && !held.has(key)) return undefined;
+  const deliver = (first: Attempt, copies: number) => {
+    const sent = send(first);
+    const more = sent !== undefined || copies > 0;
+    if (!more && held.size === 0) return undefined;
+    const key = holdKey(first);
+    if (!more && !held.has(key)) return undefined;
     return (async () => {
       await sent;
+      for (let i = 0; i < copies; i++) await send({ ...first, duplicate: true });
       await flushHeld(key);
     })();
   };
+
+  /**
+   * A delivery no fault touches, as `dispatch` makes it: one task for all of them, with its
+   * attempt as the argument (a closure each went through V8's lazy compile on its first call).
+   */
+  const deliverPlain = (job: Attempt) => deliver(job, 0);
 
   const dispatch = (job: Attempt, rules: DeliveryFaultRule['webhooks'][]) => {
     if (rules.length === 0) {
@@ -372,22 +380,15 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
     }
     const first = badSignature ? { ...job, badSignature } : job;
     clock.schedule(delayMs, () => {
-      const key = holdKey(job);
       if (reorder) {
+        const key = holdKey(job);
         const waiting = held.get(key) ?? [];
         waiting.push(first);
         held.set(key, waiting);
         clock.schedule(REORDER_HOLD_MS, () => flushHeld(key));
         return undefined;
       }
-      const sent = send(first);
-      // The common case (no fault, a target the sandbox does not reach) stays synchronous.
-      if (sent === undefined && copies === 0 && !held.has(key)) return undefined;
-      return (async () => {
-        await sent;
-        for (let i = 0; i < copies; i++) await send({ ...first, duplicate: true });
-        await flushHeld(key);
-      })();
+      return deliver(first, copies);
     });
   };
 
