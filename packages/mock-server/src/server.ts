@@ -40,7 +40,10 @@ export interface MockServerOptions extends EngineOptions {
   allowControlHosts?: readonly string[];
   /** Answers validated API calls instead of the documented examples (see `Responder`). */
   responder?: Responder;
-  /** Sees every answered API call (see `Exchange`). */
+  /**
+   * Sees every answered API call (see `Exchange`), right after its answer is written and
+   * before the server reads another request; what it throws does not change the answer.
+   */
   observe?: ExchangeObserver;
   /** More `/__wawp/` endpoints, behind the same guard (see `ControlExtension`). */
   control?: ControlExtension;

@@ -71,6 +71,30 @@ describe('observe', () => {
       [200, 'getSessionInfo'],
     ]);
     expect(exchanges[2]?.body).toMatchObject({ name: expect.any(String), status: expect.any(String) });
+    // A 404 matched no operation: its exchange has no operationId key at all.
+    expect('operationId' in (exchanges[0] as Exchange)).toBe(false);
+  });
+
+  it('has seen an answer by the time its caller reads it, and what it throws does not change the answer', async () => {
+    let seen = 0;
+    const throwing = await startMockServer({
+      port: 0,
+      observe: () => {
+        seen++;
+        throw new Error('observer failed');
+      },
+    });
+    try {
+      const res = await fetch(`${throwing.url}/session/info?${CREDS}`);
+      expect(seen).toBe(1);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ name: expect.any(String) });
+      // The server goes on answering.
+      expect((await fetch(`${throwing.url}/session/info?${CREDS}`)).status).toBe(200);
+      expect(seen).toBe(2);
+    } finally {
+      await throwing.close();
+    }
   });
 });
 

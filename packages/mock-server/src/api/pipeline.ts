@@ -62,17 +62,20 @@ export async function handleApi(
   // What the journal and the responder see: the path as the caller sent it, mount included.
   const fullPath = `${settings.api?.mount ?? ''}${path}`;
   const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
-    settings.observe?.({
-      at,
-      api,
-      method: req.method ?? 'GET',
-      path: fullPath,
-      ...(operationId ? { operationId } : {}),
-      params: merged.params,
-      status,
-      body,
-    });
     sendJson(res, status, body, headers);
+    // Told once the answer is written, in the same turn (before the caller can read it or
+    // ask the journal): the client has its answer a little sooner, and an observer that
+    // throws no longer turns the answer into a 500. Two literals rather than a spread of
+    // the optional id: no copy of properties per call.
+    const { observe } = settings;
+    if (!observe) return;
+    const method = req.method ?? 'GET';
+    const params = merged.params;
+    observe(
+      operationId
+        ? { at, api, method, path: fullPath, operationId, params, status, body }
+        : { at, api, method, path: fullPath, params, status, body },
+    );
   };
 
   setApiCorsHeaders(req, res);
