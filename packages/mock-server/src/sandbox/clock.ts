@@ -2,7 +2,7 @@
 // retries) is a timer on this clock, so a test on a manual clock decides exactly when it
 // happens, and `advance()` returns only once everything that fell due has run.
 
-import { createTaskQueue, type TaskRun } from './task-queue.js';
+import { createTaskQueue } from './task-queue.js';
 
 export type ClockMode = 'real' | 'manual';
 
@@ -51,11 +51,12 @@ export function createClock(options: ClockOptions = {}): Clock {
       // sandbox has dozens due at each timer, and a reading per task was a fair share of them.
       let at = now();
       for (;;) {
-        if (tasks.nextAt() > at) {
+        let run = tasks.pop(at);
+        if (run === undefined) {
           at = now();
-          if (tasks.nextAt() > at) break;
+          run = tasks.pop(at);
+          if (run === undefined) break;
         }
-        const run = tasks.pop() as TaskRun;
         const arg = tasks.poppedArg();
         try {
           // Only a task that returns a promise (a delivery) is waited for: an await per

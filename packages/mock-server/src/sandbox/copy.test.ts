@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { setOwn } from '../placement/php.js';
-import { copyJson, copyMessage, copyUnlessSame, sameJson, sharedCopy } from './copy.js';
+import { copyJson, copyMessage, copyUnlessSame, frozenJson, sameJson, sharedCopy } from './copy.js';
 
 it('copies JSON-shaped data as structuredClone does, sharing nothing with the original', () => {
   fc.assert(
@@ -14,6 +14,26 @@ it('copies JSON-shaped data as structuredClone does, sharing nothing with the or
       for (const part of objects(copy)) expect(originals.has(part)).toBe(false);
     }),
     { numRuns: 500 },
+  );
+});
+
+it('shares a frozen part (nobody can change it) and copies every other', () => {
+  fc.assert(
+    fc.property(
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      fc.dictionary(fc.string(), fc.jsonValue()),
+      (open, data) => {
+        const frozen = Object.freeze(data);
+        const value = { open, frozen, list: [open] };
+        for (const copy of [copyJson(value), copyMessage(value)]) {
+          expect(JSON.stringify(copy)).toBe(JSON.stringify(value));
+          expect(copy.frozen).toBe(frozen);
+          expect(copy.open).not.toBe(open);
+          expect(copy.list[0]).not.toBe(open);
+        }
+      },
+    ),
+    { numRuns: 200 },
   );
 });
 
@@ -57,6 +77,23 @@ it('sharedCopy gives one copy while its source holds the same data, and a new on
       expect(JSON.stringify(first)).toBe(before);
     }),
     { numRuns: 300 },
+  );
+});
+
+it('frozenJson freezes a copy all the way down, which sharedCopy and copies then share as it is', () => {
+  fc.assert(
+    fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (source) => {
+      const frozen = frozenJson(source);
+      expect(JSON.stringify(frozen)).toBe(JSON.stringify(source));
+      const objects = (v: unknown): object[] =>
+        v !== null && typeof v === 'object' ? [v, ...Object.values(v).flatMap(objects)] : [];
+      for (const part of objects(frozen)) expect(Object.isFrozen(part)).toBe(true);
+      // The source stays as it was, and apart.
+      if (objects(source).length > 0) expect(Object.isFrozen(source)).toBe(false);
+      expect(sharedCopy(frozen)).toBe(frozen);
+      expect(copyJson({ frozen }).frozen).toBe(frozen);
+    }),
+    { numRuns: 200 },
   );
 });
 

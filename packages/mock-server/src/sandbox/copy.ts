@@ -22,11 +22,14 @@ export function copyMessage<T extends object>(message: T): T {
   return copyParts({ ...(message as Record<string, unknown>) }) as T;
 }
 
-/** Replaces the values of a fresh spread copy that are objects by copies of them. */
+/**
+ * Replaces the values of a fresh spread copy that are objects by copies of them; a frozen
+ * one (nobody can change it, see state.ts's NO_DATA) is shared rather than copied.
+ */
 function copyParts(out: Record<string, unknown>): Record<string, unknown> {
   for (const key of Object.keys(out)) {
     const item = out[key];
-    if (item !== null && typeof item === 'object') setOwn(out, key, copyJson(item));
+    if (item !== null && typeof item === 'object' && !Object.isFrozen(item)) setOwn(out, key, copyJson(item));
   }
   return out;
 }
@@ -42,12 +45,28 @@ export function copyUnlessSame<T>(kept: unknown, value: T): T {
 }
 
 /**
- * A copy of `source` (state that changes in place, such as an instance's `me`) that nobody
- * changes, the same object for as long as `source` holds the same data: every event of an
- * instance carries its `me` and metadata, and thousands of events then share one copy
- * instead of one each.
+ * A copy of `value` that nobody can change: every object in it frozen. Frozen objects are
+ * frozen all the way down in the sandbox (this is the only way it freezes state), which is
+ * what lets copies share them rather than copy them.
+ */
+export function frozenJson<T>(value: T): Readonly<T> {
+  return freezeAll(copyJson(value));
+}
+
+function freezeAll<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const item of Object.values(value)) freezeAll(item);
+  return Object.freeze(value);
+}
+
+/**
+ * A copy of `source` that nobody changes, the same object for as long as `source` holds the
+ * same data: every event of an instance carries its `me` and metadata, and thousands of
+ * events then share one copy instead of one each. A frozen `source` (see `frozenJson`) is
+ * that copy itself, with nothing to compare.
  */
 export function sharedCopy<T extends object>(source: T): T {
+  if (Object.isFrozen(source)) return source;
   const last = lastSnapshots.get(source) as T | undefined;
   if (last !== undefined && sameJson(last, source)) return last;
   const made = copyJson(source);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { createIdFactory, createRandom, requestIdAt } from './random.js';
+import { createIdFactory, createRandom, eventIdAt, requestIdAt } from './random.js';
 
 it('skip(n) moves the sequence exactly as n draws do', () => {
   fc.assert(
@@ -27,9 +27,27 @@ it('a reserved request id is the UUID the draws at its place make, and the ids a
       const reserved = ids.reserveRequestId();
       expect(requestIdAt(reserved)).toBe(expected);
       expect(requestIdAt(reserved)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const after = createIdFactory(createRandom(0), reference);
-      expect(ids.eventId(1_700_000_000_000)).toBe(after.eventId(1_700_000_000_000));
+      // The sequence goes on after the reserved id exactly as after drawing it.
+      expect(requestIdAt(ids.reserveRequestId())).toBe(requestIdAt(reference.position()));
     }),
     { numRuns: 200 },
+  );
+});
+
+it('a reserved event id is evt_, the ULID time of its event and the draws at its place; the ids after it do not move', () => {
+  const CROCKFORD = '0123456789abcdefghjkmnpqrstvwxyz';
+  fc.assert(
+    fc.property(fc.nat(2 ** 32 - 1), fc.nat(2 ** 47), (seed, time) => {
+      const reference = createRandom(seed);
+      const ids = createIdFactory(createRandom(0), createRandom(seed));
+      const id = eventIdAt(time, ids.reserveEventId());
+      expect(id).toMatch(/^evt_[0-9a-hjkmnp-tv-z]{26}$/);
+      let decoded = 0;
+      for (const c of id.slice(4, 14)) decoded = decoded * 32 + CROCKFORD.indexOf(c);
+      expect(decoded).toBe(time);
+      expect(id.slice(14)).toBe(reference.chars(16, CROCKFORD));
+      expect(eventIdAt(time, ids.reserveEventId())).toBe(eventIdAt(time, reference.position()));
+    }),
+    { numRuns: 300 },
   );
 });

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { Ajv2020 } from 'ajv/dist/2020.js';
 import scenarioSchema from '../../scenario.schema.json' with { type: 'json' };
-import { copyJson } from './copy.js';
+import { copyJson, frozenJson } from './copy.js';
 import { newLabel } from './operations/labels.js';
 import type { ContactRecord, GroupParticipant, InstanceState, MeInfo, SessionStatus, WebhookTarget } from './state.js';
 import { chatFor, messageRecord, wireMessage } from './state.js';
@@ -140,7 +140,7 @@ export function parseScenario(text: string, file: string): Scenario {
 /** Builds one instance's state from its scenario entry. */
 export function createInstance(entry: ScenarioInstance, world: Pick<World, 'ids' | 'clock'>): InstanceState {
   const status = entry.status ?? 'WORKING';
-  const me: MeInfo = { ...(entry.me ?? { id: '447700900999@c.us', pushName: 'Sandbox' }) };
+  const me = frozenJson<MeInfo>(entry.me ?? { id: '447700900999@c.us', pushName: 'Sandbox' });
   const instance: InstanceState = {
     id: entry.id,
     accessToken: entry.accessToken,
@@ -149,7 +149,7 @@ export function createInstance(entry: ScenarioInstance, world: Pick<World, 'ids'
     statuses: [{ status, timestamp: world.clock.now() }],
     linked: entry.linked ?? status === 'WORKING',
     me,
-    metadata: { ...(entry.metadata ?? {}) },
+    metadata: frozenJson(entry.metadata ?? {}),
     webhooks: (entry.webhooks ?? []).map((w) => structuredClone(w)),
     engine: {
       name: entry.engine?.name ?? 'GOWS',

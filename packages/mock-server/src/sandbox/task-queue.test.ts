@@ -7,10 +7,11 @@ import { createTaskQueue } from './task-queue.js';
 const step = fc.oneof(
   fc.record({ kind: fc.constant('push' as const), delay: fc.oneof(fc.constantFrom(0, 200, 1000, 3000), fc.nat(40)) }),
   fc.record({ kind: fc.constant('pop' as const) }),
+  fc.record({ kind: fc.constant('popDue' as const), ahead: fc.integer({ min: -100, max: 3100 }) }),
   fc.record({ kind: fc.constant('move' as const), by: fc.integer({ min: -50, max: 400 }) }),
 );
 
-it('takes tasks earliest first, ties in scheduling order, as a sorted list would', () => {
+it('takes tasks earliest first, ties in scheduling order, only when due if asked, as a sorted list would', () => {
   fc.assert(
     fc.property(fc.array(step, { maxLength: 300 }), (steps) => {
       const queue = createTaskQueue();
@@ -23,6 +24,11 @@ it('takes tasks earliest first, ties in scheduling order, as a sorted list would
           const name = order;
           queue.push(s.delay, now + s.delay, order, () => name);
           reference.push({ at: now + s.delay, order: order++, name });
+        } else if (s.kind === 'popDue') {
+          // Only a task due by then is taken; a later one stays where it is.
+          reference.sort((a, b) => a.at - b.at || a.order - b.order);
+          const due = reference[0] !== undefined && reference[0].at <= now + s.ahead;
+          expect(queue.pop(now + s.ahead)?.()).toBe(due ? reference.shift()?.name : undefined);
         } else {
           reference.sort((a, b) => a.at - b.at || a.order - b.order);
           expect(queue.nextAt()).toBe(reference[0]?.at ?? Number.POSITIVE_INFINITY);

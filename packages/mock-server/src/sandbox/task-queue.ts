@@ -12,8 +12,11 @@ export type TaskRun = (arg?: any) => unknown;
 export interface TaskQueue {
   /** When the earliest task is due (Unix ms), or Infinity when none is pending. */
   nextAt(): number;
-  /** Removes and returns the earliest task; undefined when none is pending. */
-  pop(): TaskRun | undefined;
+  /**
+   * Removes and returns the earliest task if it is due by `dueBy` (Unix ms; any time when left
+   * out); undefined when none is. One look for the first task, where `nextAt` then `pop` took two.
+   */
+  pop(dueBy?: number): TaskRun | undefined;
   /** The argument the task `pop` returned last was scheduled with. */
   poppedArg(): unknown;
   /**
@@ -135,15 +138,17 @@ export function createTaskQueue(): TaskQueue {
       if (heapFirst(lane)) return (heap.peek() as HeapTask).at;
       return lane ? (lane.at[lane.head] as number) : Number.POSITIVE_INFINITY;
     },
-    pop() {
+    pop(dueBy = Number.POSITIVE_INFINITY) {
       const lane = firstLane();
       if (heapFirst(lane)) {
+        if ((heap.peek() as HeapTask).at > dueBy) return undefined;
         const task = heap.pop() as HeapTask;
         taken.arg = task.arg;
         return task.run;
       }
+      if (!lane || (lane.at[lane.head] as number) > dueBy) return undefined;
       taken.arg = undefined;
-      return lane?.shift(taken);
+      return lane.shift(taken);
     },
     poppedArg: () => taken.arg,
     push(delayMs, at, order, run, arg) {

@@ -38,10 +38,21 @@ describe('the delivery log', () => {
     const payload = { id: 'm1', body: `secret ${TOKEN} inside`, _data: { nested: 'as sent' } };
     const heard: DeliveryRecord[] = [];
     dispatcher.onDelivery((record) => heard.push(record));
-    const envelope = dispatcher.emit(instance, 'message.any', payload) as Record<string, unknown>;
-    const sent = JSON.parse(JSON.stringify(envelope));
+    expect(dispatcher.emit(instance, 'message.any', payload)).toBe(true);
+    // The envelope as it is when the event happens: the engine's fields, the instance's
+    // metadata and account, the payload.
+    const sent = {
+      timestamp: clock.now(),
+      event: 'message.any',
+      session: 'default',
+      metadata: { instance_id: 'inst', access_token: TOKEN },
+      engine: 'GOWS',
+      me: { id: '447700900999@c.us' },
+      payload: { id: 'm1', body: `secret ${TOKEN} inside`, _data: { nested: 'as sent' } },
+    };
     payload._data.nested = 'changed later';
-    instance.metadata.extra = 'added later';
+    (instance.metadata as Record<string, string>).extra = 'added later';
+    (instance.me as { pushName?: string }).pushName = 'renamed later';
     await clock.advance(0);
     const records = dispatcher.deliveries();
     expect(records.map((r) => [r.url, r.attempt, r.signed, r.error?.slice(0, 14)])).toEqual([
@@ -49,15 +60,20 @@ describe('the delivery log', () => {
       ['(invalid URL)', 1, false, 'The webhook UR'],
     ]);
     for (const record of records) {
-      expect(record.body).toStrictEqual(redact(sent, [TOKEN, 'hmac-secret']));
+      expect(record.eventId).toMatch(/^evt_[0-9a-hjkmnp-tv-z]{26}$/);
+      expect(record.body).toStrictEqual(redact({ id: record.eventId, ...sent }, [TOKEN, 'hmac-secret']));
       expect(JSON.stringify(record)).not.toContain(TOKEN);
     }
+    // Both targets were sent the one event.
+    expect(records[1]?.eventId).toBe(records[0]?.eventId);
     expect((records[0]?.body.payload as { body?: string } | undefined)?.body).toBe(`secret ${REDACTED} inside`);
     // A listener gets the very records the log lists; queries filter them.
     expect(heard).toEqual(records);
     expect(heard[0]).toBe(records[0]);
     expect(dispatcher.deliveries({ ok: false, event: 'message.any', instanceId: 'inst' })).toHaveLength(2);
-    expect(dispatcher.deliveries({ eventId: envelope.id as string, event: 'message.ack' })).toEqual([]);
+    const eventId = records[0]?.eventId as string;
+    expect(dispatcher.deliveries({ eventId })).toEqual(records);
+    expect(dispatcher.deliveries({ eventId, event: 'message.ack' })).toEqual([]);
     // The invalid URL is tried again on the policy; the remote target is never retried.
     await clock.advance(1000);
     expect(dispatcher.deliveries().map((r) => `${r.url} ${r.attempt}`)).toEqual([
@@ -71,7 +87,7 @@ describe('the delivery log', () => {
     const everything = setUp([{ url: 'https://example.com/a', events: ['*'] }]);
     const some = setUp([{ url: 'https://example.com/a', events: ['message.any'] }]);
     const idsOf = async ({ clock, dispatcher, instance }: ReturnType<typeof setUp>) => {
-      expect(dispatcher.emit(instance, 'message.ack', {}) === undefined).toBe(dispatcher === some.dispatcher);
+      expect(dispatcher.emit(instance, 'message.ack', {})).toBe(dispatcher !== some.dispatcher);
       dispatcher.emit(instance, 'message.any', {});
       await clock.advance(0);
       return dispatcher.deliveries({ event: 'message.any' }).map((r) => r.eventId);

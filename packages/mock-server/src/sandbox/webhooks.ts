@@ -10,7 +10,7 @@ import type { Clock } from './clock.js';
 import { copyJson, sharedCopy } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
-import { type IdFactory, requestIdAt } from './random.js';
+import { eventIdAt, type IdFactory, requestIdAt } from './random.js';
 import { redact } from './redact.js';
 import { hasKeys, type InstanceState, type WebhookTarget } from './state.js';
 
@@ -54,16 +54,11 @@ export interface DeliveryQuery {
 
 export interface Dispatcher {
   /**
-   * Queues `event` for every subscribed target of `instance`; returns the envelope, or
-   * undefined when no target subscribed to the event (then none is built, though the event
-   * still takes its id, so later ids do not depend on who listens).
+   * Queues `event` for every subscribed target of `instance`; false when no target subscribed
+   * to it (then nothing is built, though the event still takes its id, so later ids do not
+   * depend on who listens).
    */
-  emit<A>(
-    instance: InstanceState,
-    event: string,
-    payload: EventPayload<A>,
-    arg?: A,
-  ): Record<string, unknown> | undefined;
+  emit<A>(instance: InstanceState, event: string, payload: EventPayload<A>, arg?: A): boolean;
   deliveries(query?: DeliveryQuery): DeliveryRecord[];
   clear(): void;
   /** Called after each attempt is logged. */
@@ -92,12 +87,68 @@ export interface DispatcherOptions {
   limit?: number;
 }
 
-/** One event, as every target is sent it. */
+/**
+ * One event, as every target is sent it: what it carries, taken when it happened (copies
+ * nobody changes, so later changes to the state do not reach it), and put together into the
+ * envelope, its id written out and its JSON text the first time a delivery or a reader needs
+ * them. Most events of a busy sandbox go to a target it does not reach, whose records nobody
+ * reads: those never build any of the three.
+ */
 class Sent {
+  private madeId: string | undefined;
+  private made: Record<string, unknown> | undefined;
   private json: string | undefined;
-  /** A copy made when the event happened: later changes to the state do not reach it. */
-  constructor(readonly envelope: Record<string, unknown>) {}
-  /** What is sent and signed, written the first time a delivery needs it. */
+
+  constructor(
+    /** When it happened (sandbox clock, Unix ms). */
+    readonly at: number,
+    /** Where its id lies in the id sequence (see `reserveEventId`). */
+    private readonly idPosition: number,
+    readonly event: string,
+    private readonly session: string,
+    private readonly metadata: Record<string, unknown> | null,
+    private readonly engine: string,
+    private readonly me: Record<string, unknown> | null,
+    /** The engine version the scenario names, when it does: the envelope then has `environment`. */
+    private readonly version: string | undefined,
+    private readonly payload: Record<string, unknown>,
+  ) {}
+
+  get id(): string {
+    this.madeId ??= eventIdAt(this.at, this.idPosition);
+    return this.madeId;
+  }
+
+  get envelope(): Record<string, unknown> {
+    // Written out in full both ways (with `environment` and without): a spread in the middle
+    // of the literal stored the fields after it apart from the object.
+    this.made ??=
+      this.version !== undefined
+        ? {
+            id: this.id,
+            timestamp: this.at,
+            event: this.event,
+            session: this.session,
+            metadata: this.metadata,
+            engine: this.engine,
+            me: this.me,
+            environment: { version: this.version, engine: this.engine, tier: 'PLUS', browser: null },
+            payload: this.payload,
+          }
+        : {
+            id: this.id,
+            timestamp: this.at,
+            event: this.event,
+            session: this.session,
+            metadata: this.metadata,
+            engine: this.engine,
+            me: this.me,
+            payload: this.payload,
+          };
+    return this.made;
+  }
+
+  /** What is sent and signed. */
   get text(): string {
     this.json ??= JSON.stringify(this.envelope);
     return this.json;
@@ -115,8 +166,8 @@ interface Attempt {
   badSignature: boolean;
 }
 
-type AttemptFields = Omit<DeliveryRecord, 'body'>;
-/** An attempt's fields as logged: the request id as its place in the id sequence, or written out. */
+type AttemptFields = Omit<DeliveryRecord, 'body' | 'eventId' | 'event'>;
+/** An attempt's own fields as logged: the request id as its place in the id sequence, or written out. */
 type LoggedFields = Omit<AttemptFields, 'requestId'> & { requestId: string | number };
 
 /**
@@ -128,9 +179,8 @@ class Logged {
   private shown: DeliveryRecord | undefined;
   /** Written out on first read when the attempt never sent it (see `reserveRequestId`). */
   private requestId: string | number;
-  private envelope: Record<string, unknown> | undefined;
+  private sent: Sent | undefined;
   private secrets: readonly string[];
-  readonly eventId: string;
   readonly event: string;
   readonly instanceId: string;
   readonly url: string;
@@ -144,10 +194,9 @@ class Logged {
   readonly badSignature: boolean;
 
   constructor(fields: LoggedFields, job: Attempt) {
-    this.envelope = job.sent.envelope;
+    this.sent = job.sent;
     this.secrets = job.secrets;
-    this.eventId = fields.eventId;
-    this.event = fields.event;
+    this.event = job.sent.event;
     this.instanceId = fields.instanceId;
     this.url = fields.url;
     this.attempt = fields.attempt;
@@ -161,10 +210,16 @@ class Logged {
     this.badSignature = fields.badSignature;
   }
 
+  /** The envelope's `id` (queries filter on it too). */
+  get eventId(): string {
+    return this.shown ? this.shown.eventId : (this.sent as Sent).id;
+  }
+
   record(): DeliveryRecord {
     if (!this.shown) {
+      const sent = this.sent as Sent;
       this.shown = {
-        eventId: this.eventId,
+        eventId: sent.id,
         event: this.event,
         instanceId: this.instanceId,
         url: this.url,
@@ -177,9 +232,9 @@ class Logged {
         signed: this.signed,
         duplicate: this.duplicate,
         badSignature: this.badSignature,
-        body: redact(this.envelope as Record<string, unknown>, this.secrets),
+        body: redact(sent.envelope, this.secrets),
       };
-      this.envelope = undefined;
+      this.sent = undefined;
       this.secrets = [];
     }
     return this.shown;
@@ -253,10 +308,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const send = (job: Attempt): Promise<void> | undefined => {
     const target = urlOf(job.target.url);
     const requestId = ids.reserveRequestId();
-    const envelope = job.sent.envelope;
     const fields: LoggedFields = {
-      eventId: envelope.id as string,
-      event: envelope.event as string,
       instanceId: job.instance.id,
       url: target.shown,
       attempt: job.attempt,
@@ -398,41 +450,30 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       if (targets.length === 0) {
         // The event still takes its id, so later ids do not depend on who listens.
         ids.skipEventId();
-        return undefined;
+        return false;
       }
       // Read after the check: most events of a busy sandbox (acks) go to nobody.
       const now = clock.now();
-      const id = ids.eventId(now);
       // A copy of everything the event carries, made now: the payload is often the state's
       // own object (a message that acks will change), and the log shows it as it was.
-      const metadata = hasKeys(instance.metadata) ? sharedCopy(instance.metadata) : null;
-      const engine = (instance.engine.name as string | undefined) ?? 'GOWS';
-      const me = instance.linked ? sharedCopy(instance.me) : null;
-      const data = typeof payload === 'function' ? payload(arg as never) : copyJson(payload);
-      // Written out in full both ways (with `environment`, sent only when the scenario names
-      // the engine's version, and without): a spread in the middle of the literal stored the
-      // fields after it apart from the object, one more piece per event to keep.
-      const envelope: Record<string, unknown> =
-        typeof instance.engine.version === 'string'
-          ? {
-              id,
-              timestamp: now,
-              event,
-              session: instance.name,
-              metadata,
-              engine,
-              me,
-              environment: { version: instance.engine.version, engine, tier: 'PLUS', browser: null },
-              payload: data,
-            }
-          : { id, timestamp: now, event, session: instance.name, metadata, engine, me, payload: data };
-      const sent = new Sent(envelope);
+      const version = instance.engine.version;
+      const sent = new Sent(
+        now,
+        ids.reserveEventId(),
+        event,
+        instance.name,
+        hasKeys(instance.metadata) ? sharedCopy(instance.metadata) : null,
+        (instance.engine.name as string | undefined) ?? 'GOWS',
+        instance.linked ? sharedCopy(instance.me) : null,
+        typeof version === 'string' ? version : undefined,
+        typeof payload === 'function' ? payload(arg as never) : copyJson(payload),
+      );
       const rules = faults.forDelivery(event, instance.id, now);
       for (const target of targets) {
         const secrets = secretsOf(instance, target);
         dispatch({ instance, target, sent, secrets, attempt: 1, duplicate: false, badSignature: false }, rules);
       }
-      return envelope;
+      return true;
     },
     deliveries(query = {}) {
       const out: DeliveryRecord[] = [];
@@ -458,9 +499,22 @@ interface TargetUrl {
   refusal: string;
 }
 
-/** The targets that subscribed to `event`. */
-const subscribed = (targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] =>
-  targets.filter((target) => target.events.includes(event) || target.events.includes('*'));
+const listensTo = (target: WebhookTarget, event: string): boolean =>
+  target.events.includes(event) || target.events.includes('*');
+
+/** No target, read only: what most events (acks nobody subscribed to) get. */
+const NO_TARGETS: readonly WebhookTarget[] = Object.freeze([]);
+
+/** The targets that subscribed to `event`; a list is made only when one has (most events reach nobody). */
+function subscribed(targets: readonly WebhookTarget[], event: string): readonly WebhookTarget[] {
+  let first = 0;
+  while (first < targets.length && !listensTo(targets[first] as WebhookTarget, event)) first++;
+  if (first === targets.length) return NO_TARGETS;
+  const out = [targets[first] as WebhookTarget];
+  for (let i = first + 1; i < targets.length; i++)
+    if (listensTo(targets[i] as WebhookTarget, event)) out.push(targets[i] as WebhookTarget);
+  return out;
+}
 
 /** Milliseconds before retry number `attempt` (1 = the wait after the first try failed). */
 export function retryDelayMs(policy: RetryPolicy, attempt: number): number {

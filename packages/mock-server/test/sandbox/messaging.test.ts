@@ -93,6 +93,22 @@ it('the journal and the message.any delivery keep a send as it was answered, whi
   expect((await api(sandbox, 'GET', `/chats/${encodeURIComponent(JANE)}/messages`)).body[0].body).toBe('Kept as sent');
 });
 
+it('a renamed account: later events carry the new name, earlier deliveries keep the old one', async () => {
+  await api(sandbox, 'POST', '/send', { chatId: JANE, message: 'Before the rename' });
+  const renamed = `Renamed ${Date.now()}`;
+  expect((await api(sandbox, 'PUT', '/profile/nameRequest', { name: renamed })).status).toBe(200);
+  expect((await api(sandbox, 'GET', '/session/me')).body.pushName).toBe(renamed);
+  await api(sandbox, 'POST', '/send', { chatId: JANE, message: 'After the rename' });
+  await sandbox.advance(0);
+  const names = sandbox
+    .deliveries({ event: 'message.any' })
+    .slice(-2)
+    .map((d) => [(d.body.payload as { body: string }).body, (d.body.me as { pushName?: string }).pushName]);
+  expect(names[0]?.[0]).toBe('Before the rename');
+  expect(names[0]?.[1]).not.toBe(renamed);
+  expect(names[1]).toEqual(['After the rename', renamed]);
+});
+
 it('a number that is not on WhatsApp: check-exists says so and the send fails with ack -1', async () => {
   const exists = await api(sandbox, 'GET', '/contacts/check-exists', { phone: '447700900000' });
   expect(exists.body).toEqual({ numberExists: false, chatId: null });

@@ -1,5 +1,6 @@
 // Presence, status posts (24 h stories), the profile and channels.
 
+import { frozenJson } from '../copy.js';
 import type { ChannelRecord } from '../state.js';
 import { digitsOf } from '../state.js';
 import { type Call, type HandlerTable, notFound, ok, update } from './answer.js';
@@ -76,7 +77,9 @@ export const presenceHandlers: HandlerTable = {
     ok({ id: instance.me.id, name: instance.profile.name, picture: instance.profile.picture }),
   setProfileName({ instance, params }) {
     instance.profile.name = params.string('name') ?? instance.profile.name;
-    instance.me.pushName = instance.profile.name ?? instance.me.pushName;
+    // Replaced, not changed: the account is frozen (events share it as it was when sent).
+    const pushName = instance.profile.name ?? instance.me.pushName;
+    if (pushName !== instance.me.pushName) instance.me = frozenJson({ ...instance.me, pushName });
     return ok({});
   },
   setProfileStatus({ instance, params }) {
