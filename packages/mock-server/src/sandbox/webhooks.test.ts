@@ -83,6 +83,47 @@ describe('the delivery log', () => {
     ]);
   });
 
+  it('puts environment before the payload when the scenario names the engine version, and leaves it out otherwise', async () => {
+    const named = setUp([remote]);
+    (named.instance as { engine: Record<string, unknown> }).engine = { name: 'NOWEB', version: '2026.1.1' };
+    const plain = setUp([remote]);
+    for (const { dispatcher, instance, clock } of [named, plain]) {
+      dispatcher.emit(instance, 'message.any', { id: 'm1' });
+      await clock.advance(0);
+    }
+    const [withVersion] = named.dispatcher.deliveries();
+    const [without] = plain.dispatcher.deliveries();
+    expect(Object.keys(withVersion?.body ?? {})).toEqual([
+      'id',
+      'timestamp',
+      'event',
+      'session',
+      'metadata',
+      'engine',
+      'me',
+      'environment',
+      'payload',
+    ]);
+    expect(withVersion?.body.engine).toBe('NOWEB');
+    expect(withVersion?.body.environment).toEqual({
+      version: '2026.1.1',
+      engine: 'NOWEB',
+      tier: 'PLUS',
+      browser: null,
+    });
+    expect(Object.keys(without?.body ?? {})).toEqual([
+      'id',
+      'timestamp',
+      'event',
+      'session',
+      'metadata',
+      'engine',
+      'me',
+      'payload',
+    ]);
+    expect(without?.body.engine).toBe('GOWS');
+  });
+
   it('gives the same event ids whoever listens: an event nobody hears still uses up its id', async () => {
     const everything = setUp([{ url: 'https://example.com/a', events: ['*'] }]);
     const some = setUp([{ url: 'https://example.com/a', events: ['message.any'] }]);
