@@ -19,6 +19,7 @@ import { credentialFromHeaders } from '../placement/credentials.js';
 import { type Merged, mergeSources, type Sources } from '../placement/merge.js';
 import { parsePhpPairs, parsePhpQuery } from '../placement/php.js';
 import type { MockEngine } from '../prism.js';
+import { isPromiseLike } from '../promise-like.js';
 import {
   credentialsError,
   errorForInvalidRequest,
@@ -280,10 +281,6 @@ function credentialNamesOf(operation: { security?: { type: string; in?: string; 
       if (scheme.type === 'apiKey' && scheme.in === 'query' && scheme.name) names.add(scheme.name);
   }
   return [...names];
-}
-
-function isPromiseLike<T>(value: T | PromiseLike<T>): value is PromiseLike<T> {
-  return typeof (value as { then?: unknown } | undefined)?.then === 'function';
 }
 
 function isNonEmptyText(value: unknown): boolean {

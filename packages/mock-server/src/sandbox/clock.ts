@@ -2,6 +2,7 @@
 // retries) is a timer on this clock, so a test on a manual clock decides exactly when it
 // happens, and `advance()` returns only once everything that fell due has run.
 
+import { isPromiseLike } from '../promise-like.js';
 import { createTaskQueue } from './task-queue.js';
 
 export type ClockMode = 'real' | 'manual';
@@ -130,8 +131,4 @@ export function createClock(options: ClockOptions = {}): Clock {
       armedAt = Number.POSITIVE_INFINITY;
     },
   };
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
