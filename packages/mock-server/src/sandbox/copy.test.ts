@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { setOwn } from '../placement/php.js';
-import { copyJson, copyMessage, copyUnlessSame, frozenJson, sameJson, sharedCopy } from './copy.js';
+import { copyJson, copyMessage, copyUnlessSame, frozenJson, sameJson } from './copy.js';
 
 it('copies JSON-shaped data as structuredClone does, sharing nothing with the original', () => {
   fc.assert(
@@ -62,25 +61,7 @@ it('copyUnlessSame gives what copyJson gives, sharing an earlier copy only when 
   expect(copyUnlessSame([1, 2], { 0: 1, 1: 2 })).toStrictEqual({ 0: 1, 1: 2 });
 });
 
-it('sharedCopy gives one copy while its source holds the same data, and a new one once it changes', () => {
-  fc.assert(
-    fc.property(fc.dictionary(fc.string(), fc.jsonValue()), fc.string(), fc.jsonValue(), (source, key, value) => {
-      const first = sharedCopy(source);
-      expect(first).toStrictEqual(copyJson(source));
-      expect(first).not.toBe(source);
-      expect(sharedCopy(source)).toBe(first);
-      const before = JSON.stringify(source);
-      setOwn(source, key, value);
-      const after = sharedCopy(source);
-      expect(after).toStrictEqual(copyJson(source));
-      if (JSON.stringify(source) !== before) expect(after).not.toBe(first);
-      expect(JSON.stringify(first)).toBe(before);
-    }),
-    { numRuns: 300 },
-  );
-});
-
-it('frozenJson freezes a copy all the way down, which sharedCopy and copies then share as it is', () => {
+it('frozenJson freezes a copy all the way down, which copies then share as it is', () => {
   fc.assert(
     fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (source) => {
       const frozen = frozenJson(source);
@@ -90,7 +71,6 @@ it('frozenJson freezes a copy all the way down, which sharedCopy and copies then
       for (const part of objects(frozen)) expect(Object.isFrozen(part)).toBe(true);
       // The source stays as it was, and apart.
       if (objects(source).length > 0) expect(Object.isFrozen(source)).toBe(false);
-      expect(sharedCopy(frozen)).toBe(frozen);
       expect(copyJson({ frozen }).frozen).toBe(frozen);
     }),
     { numRuns: 200 },

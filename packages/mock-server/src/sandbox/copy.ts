@@ -44,13 +44,17 @@ export function copyUnlessSame<T>(kept: unknown, value: T): T {
   return kept !== undefined && sameJson(kept, value) ? (kept as T) : copyJson(value);
 }
 
+declare const FROZEN: unique symbol;
+/** What `frozenJson` made: state typed so is replaced, never changed, and shared as it is. */
+export type Frozen<T> = Readonly<T> & { readonly [FROZEN]: true };
+
 /**
  * A copy of `value` that nobody can change: every object in it frozen. Frozen objects are
  * frozen all the way down in the sandbox (this is the only way it freezes state), which is
  * what lets copies share them rather than copy them.
  */
-export function frozenJson<T>(value: T): Readonly<T> {
-  return freezeAll(copyJson(value));
+export function frozenJson<T>(value: T): Frozen<T> {
+  return freezeAll(copyJson(value)) as Frozen<T>;
 }
 
 function freezeAll<T>(value: T): T {
@@ -58,23 +62,6 @@ function freezeAll<T>(value: T): T {
   for (const item of Object.values(value)) freezeAll(item);
   return Object.freeze(value);
 }
-
-/**
- * A copy of `source` that nobody changes, the same object for as long as `source` holds the
- * same data: every event of an instance carries its `me` and metadata, and thousands of
- * events then share one copy instead of one each. A frozen `source` (see `frozenJson`) is
- * that copy itself, with nothing to compare.
- */
-export function sharedCopy<T extends object>(source: T): T {
-  if (Object.isFrozen(source)) return source;
-  const last = lastSnapshots.get(source) as T | undefined;
-  if (last !== undefined && sameJson(last, source)) return last;
-  const made = copyJson(source);
-  lastSnapshots.set(source, made);
-  return made;
-}
-
-const lastSnapshots = new WeakMap<object, object>();
 
 /**
  * Same keys in the same order and the same values (`Object.is`), all the way down: what

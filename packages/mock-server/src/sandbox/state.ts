@@ -2,6 +2,7 @@
 // Wire objects (messages, groups, labels…) are kept in the shapes the API answers with, so
 // list operations hand out copies of what is stored instead of rebuilding it.
 import { setOwn } from '../placement/php.js';
+import type { Frozen } from './copy.js';
 
 export type SessionStatus = 'STOPPED' | 'STARTING' | 'SCAN_QR_CODE' | 'WORKING' | 'FAILED';
 
@@ -139,10 +140,13 @@ export interface InstanceState {
   statuses: { status: SessionStatus; timestamp: number }[];
   /** True once a phone has been linked; survives stop and restart, cleared by logout. */
   linked: boolean;
-  /** Frozen, all the way down (see copy.ts's `frozenJson`): replaced, never changed in place. */
-  me: Readonly<MeInfo>;
+  /**
+   * Frozen all the way down (made by copy.ts's `frozenJson`): replaced, never changed in
+   * place, so an event holds it as it was when it happened without a copy of its own.
+   */
+  me: Frozen<MeInfo>;
   /** Frozen like `me`. */
-  metadata: Readonly<Record<string, string>>;
+  metadata: Frozen<Record<string, string>>;
   webhooks: WebhookTarget[];
   engine: Record<string, unknown>;
   profile: { name: string | null; status: string | null; picture: string | null };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createClock } from './clock.js';
+import { frozenJson } from './copy.js';
 import { createFaultBook } from './faults.js';
 import { createIdFactory, createRandom } from './random.js';
 import { REDACTED, redact } from './redact.js';
@@ -17,14 +18,15 @@ function setUp(webhooks: WebhookTarget[]) {
     faults: createFaultBook(),
     defaultRetries: { attempts: 2, delaySeconds: 1, policy: 'constant' },
   });
+  // `me` and metadata frozen, as createInstance makes them.
   const instance = {
     id: 'inst',
     accessToken: TOKEN,
     name: 'default',
-    metadata: { instance_id: 'inst', access_token: TOKEN },
+    metadata: frozenJson({ instance_id: 'inst', access_token: TOKEN }),
     engine: {},
     linked: true,
-    me: { id: '447700900999@c.us' },
+    me: frozenJson({ id: '447700900999@c.us' }),
     webhooks,
   } as unknown as InstanceState;
   return { clock, dispatcher, instance };
@@ -51,8 +53,9 @@ describe('the delivery log', () => {
       payload: { id: 'm1', body: `secret ${TOKEN} inside`, _data: { nested: 'as sent' } },
     };
     payload._data.nested = 'changed later';
-    (instance.metadata as Record<string, string>).extra = 'added later';
-    (instance.me as { pushName?: string }).pushName = 'renamed later';
+    // The instance's own parts change by being replaced (see InstanceState).
+    instance.metadata = frozenJson({ ...instance.metadata, extra: 'added later' });
+    instance.me = frozenJson({ ...instance.me, pushName: 'renamed later' });
     await clock.advance(0);
     const records = dispatcher.deliveries();
     expect(records.map((r) => [r.url, r.attempt, r.signed, r.error?.slice(0, 14)])).toEqual([

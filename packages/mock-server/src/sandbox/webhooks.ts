@@ -7,7 +7,7 @@
 // validators that @wawp/webhooks-types/node carries (a tenth of the sandbox's start-up).
 import { signPayload } from '@wawp/webhooks-types/verify';
 import type { Clock } from './clock.js';
-import { copyJson, sharedCopy } from './copy.js';
+import { copyJson } from './copy.js';
 import type { DeliveryFaultRule, FaultBook } from './faults.js';
 import { matchesFields } from './match.js';
 import { eventIdAt, type IdFactory, requestIdAt } from './random.js';
@@ -447,17 +447,18 @@ export function createDispatcher(options: DispatcherOptions): Dispatcher {
       }
       // Read after the check: most events of a busy sandbox (acks) go to nobody.
       const now = clock.now();
-      // A copy of everything the event carries, made now: the payload is often the state's
-      // own object (a message that acks will change), and the log shows it as it was.
+      // Everything the event carries, as it is now: a copy of the payload (often the state's
+      // own object, a message that acks will change), and the instance's `me` and metadata,
+      // which are frozen and replaced when they change, so the log shows them as they were.
       const version = instance.engine.version;
       const sent = new Sent(
         now,
         ids.reserveEventId(),
         event,
         instance.name,
-        hasKeys(instance.metadata) ? sharedCopy(instance.metadata) : null,
+        hasKeys(instance.metadata) ? instance.metadata : null,
         (instance.engine.name as string | undefined) ?? 'GOWS',
-        instance.linked ? sharedCopy(instance.me) : null,
+        instance.linked ? instance.me : null,
         typeof version === 'string' ? version : undefined,
         typeof payload === 'function' ? payload(arg as never) : copyJson(payload),
       );
