@@ -147,7 +147,6 @@ export function createTaskQueue(): TaskQueue {
         return task.run;
       }
       if (!lane || (lane.at[lane.head] as number) > dueBy) return undefined;
-      taken.arg = undefined;
       return lane.shift(taken);
     },
     poppedArg: () => taken.arg,
